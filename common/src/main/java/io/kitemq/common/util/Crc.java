@@ -1,0 +1,34 @@
+package io.kitemq.common.util;
+
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32;
+
+/**
+ * The body checksum RocketMQ stores and checks: IEEE CRC-32 (as zlib computes it) with the sign bit
+ * cleared, so that it always fits a non-negative Java int.
+ */
+public final class Crc {
+
+  private static final ThreadLocal<CRC32> CRC = ThreadLocal.withInitial(CRC32::new);
+
+  private Crc() {}
+
+  public static int crc32(byte[] bytes) {
+    return crc32(bytes, 0, bytes.length);
+  }
+
+  public static int crc32(byte[] bytes, int offset, int length) {
+    CRC32 crc = CRC.get();
+    crc.reset();
+    crc.update(bytes, offset, length);
+    return (int) (crc.getValue() & 0x7FFFFFFF);
+  }
+
+  /** Checksums the remaining bytes of {@code buffer} without moving its position. */
+  public static int crc32(ByteBuffer buffer) {
+    CRC32 crc = CRC.get();
+    crc.reset();
+    crc.update(buffer.duplicate());
+    return (int) (crc.getValue() & 0x7FFFFFFF);
+  }
+}
