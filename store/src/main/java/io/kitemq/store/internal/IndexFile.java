@@ -1,0 +1,158 @@
+package io.kitemq.store.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One hash index file (RocketMQ layout), named by its creation time {@code yyyyMMddHHmmssSSS}.
+ *
+ * <pre>
+ * header (40): beginTimestamp 8 | endTimestamp 8 | beginPhyOffset 8 | endPhyOffset 8 |
+ *              hashSlotCount 4 | indexCount 4 (starts at 1, entry 0 unused)
+ * slots:       slotNum * 4      newest entry number in the slot, 0 = empty
+ * entries:     indexNum * 20    keyHash 4 | commit-log offset 8 | timeDiff 4 (s since begin) |
+ *                               previous entry number in the same slot 4
+ * </pre>
+ *
+ * slot = abs(key.hashCode()) % slotNum, with Integer.MIN_VALUE hashing to 0.
+ *
+ * <p>Threads: one writer (the commit-log writer); readers concurrently. The entry count is
+ * published through a volatile field after the entry and slot are written, and readers ignore entry
+ * numbers at or past the count they read first.
+ */
+public final class IndexFile {
+
+  static final int HEADER_SIZE = 40;
+  static final int SLOT_SIZE = 4;
+  static final int ENTRY_SIZE = 20;
+
+  private final MappedFile file;
+  private final int slotNum;
+  private final int indexNum;
+  private volatile int indexCount;
+  private volatile long beginTimestamp;
+  private volatile long endTimestamp;
+  private volatile long endPhyOffset;
+
+  private IndexFile(MappedFile file, int slotNum, int indexNum) {
+    this.file = file;
+    this.slotNum = slotNum;
+    this.indexNum = indexNum;
+    ByteBuffer b = file.buffer();
+    beginTimestamp = b.getLong(0);
+    endTimestamp = b.getLong(8);
+    endPhyOffset = b.getLong(24);
+    int count = b.getInt(36);
+    indexCount = count < 1 ? 1 : count;
+  }
+
+  static int fileSize(int slotNum, int indexNum) {
+    return HEADER_SIZE + slotNum * SLOT_SIZE + indexNum * ENTRY_SIZE;
+  }
+
+  /** Opens (or creates, zeroed) an index file with these dimensions. */
+  public static IndexFile open(Path path, int slotNum, int indexNum) {
+    long size = (long) HEADER_SIZE + (long) slotNum * SLOT_SIZE + (long) indexNum * ENTRY_SIZE;
+    if (size > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("index file of " + size + " bytes cannot be mapped");
+    }
+    MappedFile f = MappedFile.openPath(path, 0, (int) size);
+    return new IndexFile(f, slotNum, indexNum);
+  }
+
+  public MappedFile mappedFile() {
+    return file;
+  }
+
+  public boolean isFull() {
+    return indexCount >= indexNum;
+  }
+
+  public long beginTimestamp() {
+    return beginTimestamp;
+  }
+
+  public long endTimestamp() {
+    return endTimestamp;
+  }
+
+  public long endPhyOffset() {
+    return endPhyOffset;
+  }
+
+  static int keyHash(String key) {
+    int h = key.hashCode();
+    return h == Integer.MIN_VALUE ? 0 : Math.abs(h);
+  }
+
+  /** Adds one key; false when the file is full. Writer only. */
+  public boolean put(String key, long phyOffset, long storeTimestamp) {
+    int count = indexCount;
+    if (count >= indexNum) {
+      return false;
+    }
+    int hash = keyHash(key);
+    int slotPos = HEADER_SIZE + (hash % slotNum) * SLOT_SIZE;
+    ByteBuffer b = file.buffer();
+    int prev = b.getInt(slotPos);
+    if (prev <= 0 || prev >= count) {
+      prev = 0;
+    }
+    long begin = beginTimestamp;
+    long diff = begin <= 0 ? 0 : (storeTimestamp - begin) / 1000;
+    int timeDiff = (int) Math.max(0, Math.min(Integer.MAX_VALUE, diff));
+    int entryPos = HEADER_SIZE + slotNum * SLOT_SIZE + count * ENTRY_SIZE;
+    b.putInt(entryPos, hash);
+    b.putLong(entryPos + 4, phyOffset);
+    b.putInt(entryPos + 12, timeDiff);
+    b.putInt(entryPos + 16, prev);
+    b.putInt(slotPos, count);
+    if (count <= 1) {
+      beginTimestamp = storeTimestamp;
+      b.putLong(0, storeTimestamp);
+      b.putLong(16, phyOffset);
+    }
+    if (prev == 0) {
+      b.putInt(32, b.getInt(32) + 1);
+    }
+    b.putLong(8, storeTimestamp);
+    b.putLong(24, phyOffset);
+    b.putInt(36, count + 1);
+    endTimestamp = storeTimestamp;
+    endPhyOffset = phyOffset;
+    indexCount = count + 1;
+    return true;
+  }
+
+  /** Whether this file's time span overlaps [begin, end]. */
+  public boolean overlaps(long begin, long end) {
+    long b = beginTimestamp;
+    return indexCount > 1 && b <= end && endTimestamp >= begin;
+  }
+
+  /**
+   * Adds to {@code out} the commit-log offsets of entries for {@code key} stored within [begin,
+   * end], newest first, until {@code out} holds {@code maxNum}. The caller holds the file.
+   */
+  public void query(String key, int maxNum, long begin, long end, List<Long> out) {
+    int count = indexCount;
+    int hash = keyHash(key);
+    ByteBuffer b = file.buffer();
+    int n = b.getInt(HEADER_SIZE + (hash % slotNum) * SLOT_SIZE);
+    long base = beginTimestamp;
+    int guard = count;
+    while (n > 0 && n < count && out.size() < maxNum && guard-- > 0) {
+      int entryPos = HEADER_SIZE + slotNum * SLOT_SIZE + n * ENTRY_SIZE;
+      long time = base + b.getInt(entryPos + 12) * 1000L;
+      if (b.getInt(entryPos) == hash && time >= begin && time <= end) {
+        out.add(b.getLong(entryPos + 4));
+      }
+      int prev = b.getInt(entryPos + 16);
+      if (prev >= n) {
+        break;
+      }
+      n = prev;
+    }
+  }
+}
