@@ -31,4 +31,17 @@ public final class Crc {
     crc.update(buffer.duplicate());
     return (int) (crc.getValue() & 0x7FFFFFFF);
   }
+
+  /**
+   * Checksums {@code length} bytes of {@code buffer} from absolute {@code position} without moving
+   * its position or limit and without copying the bytes.
+   */
+  public static int crc32(ByteBuffer buffer, int position, int length) {
+    ByteBuffer view = buffer.duplicate();
+    view.limit(position + length).position(position);
+    CRC32 crc = CRC.get();
+    crc.reset();
+    crc.update(view);
+    return (int) (crc.getValue() & 0x7FFFFFFF);
+  }
 }

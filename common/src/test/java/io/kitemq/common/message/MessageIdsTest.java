@@ -1,0 +1,136 @@
+package io.kitemq.common.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class MessageIdsTest {
+
+  @Test
+  void offsetIdMatchesTheDocumentedExample() {
+    String id = OffsetMessageId.encode(GoldenRecord.storeHost(), 4096);
+    assertThat(id).isEqualTo("0A00000100002A9F0000000000001000");
+    OffsetMessageId decoded = OffsetMessageId.decode(id);
+    assertThat(decoded.storeHost()).isEqualTo(GoldenRecord.storeHost());
+    assertThat(decoded.commitLogOffset()).isEqualTo(4096);
+    assertThat(OffsetMessageId.decode(id.toLowerCase()).commitLogOffset()).isEqualTo(4096);
+  }
+
+  @Test
+  void offsetIdOfAnIpv6HostHas56CharsAndRoundTrips() {
+    var host =
+        GoldenRecord.address(
+            new byte[] {0x20, 1, 0x0d, (byte) 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, 65535);
+    String id = OffsetMessageId.encode(host, Long.MAX_VALUE);
+    assertThat(id)
+        .hasSize(56)
+        .isEqualTo("20010DB80000000000000000000000010000FFFF7FFFFFFFFFFFFFFF");
+    assertThat(OffsetMessageId.decode(id)).isEqualTo(new OffsetMessageId(host, Long.MAX_VALUE));
+  }
+
+  @Test
+  void badOffsetIdsAreRefusedClearly() {
+    assertThatThrownBy(() -> OffsetMessageId.decode("ABC"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("32 or 56");
+    assertThatThrownBy(() -> OffsetMessageId.decode(null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> OffsetMessageId.decode("0A00000100002A9F00000000000010G0"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("hex");
+    assertThatThrownBy(() -> OffsetMessageId.decode("0A000001FFFFFFFF0000000000001000"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("address");
+  }
+
+  @Test
+  void uniqueIdsCarryIpPidAndTime() {
+    byte[] ip = {(byte) 192, (byte) 168, 1, 20};
+    UniqueIdGenerator gen = new UniqueIdGenerator(ip, 0x12345, 0xCAFEBABE);
+    long before = System.currentTimeMillis();
+    String id = gen.next();
+    long after = System.currentTimeMillis();
+    assertThat(id).hasSize(32).startsWith("C0A801142345CAFEBABE").matches("[0-9A-F]+");
+    assertThat(UniqueIdGenerator.ipOf(id)).isEqualTo(ip);
+    assertThat(UniqueIdGenerator.pidOf(id)).isEqualTo(0x2345);
+    assertThat(UniqueIdGenerator.timestampOf(id, after + 1)).isBetween(before, after);
+  }
+
+  @Test
+  void ipv6UniqueIdsHave56Chars() {
+    byte[] ip = new byte[16];
+    ip[0] = 0x20;
+    ip[15] = 9;
+    String id = new UniqueIdGenerator(ip, 1, 2).next();
+    assertThat(id).hasSize(56);
+    assertThat(UniqueIdGenerator.ipOf(id)).isEqualTo(ip);
+  }
+
+  @Test
+  void countersMakeIdsDistinctAcrossThreads() throws Exception {
+    UniqueIdGenerator gen = UniqueIdGenerator.getDefault();
+    Set<String> ids = ConcurrentHashMap.newKeySet();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> futures =
+          List.of(
+              pool.submit(() -> fill(gen, ids)),
+              pool.submit(() -> fill(gen, ids)),
+              pool.submit(() -> fill(gen, ids)),
+              pool.submit(() -> fill(gen, ids)));
+      for (Future<?> f : futures) {
+        f.get(20, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    // 4 x 10000 ids, fewer than the 65536 counter values, so none may collide.
+    assertThat(ids).hasSize(40_000);
+  }
+
+  private static void fill(UniqueIdGenerator gen, Set<String> ids) {
+    Set<String> local = new HashSet<>();
+    for (int i = 0; i < 10_000; i++) {
+      local.add(gen.next());
+    }
+    ids.addAll(local);
+  }
+
+  @Test
+  void malformedUniqueIdsAreRefused() {
+    assertThatThrownBy(() -> UniqueIdGenerator.ipOf("1234"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("32 or 56");
+  }
+
+  @Test
+  void tagHashIsStringHashCodeOrZero() {
+    assertThat(TagHash.of(null)).isZero();
+    assertThat(TagHash.of("")).isZero();
+    assertThat(TagHash.of("TagA")).isEqualTo((long) "TagA".hashCode());
+    assertThat(TagHash.of("polygenelubricants")).isEqualTo((long) Integer.MIN_VALUE);
+  }
+
+  @Test
+  void messageQueuesOrderByTopicBrokerThenQueue() {
+    MessageQueue a = new MessageQueue("A", "b1", 2);
+    MessageQueue b = new MessageQueue("A", "b1", 10);
+    MessageQueue c = new MessageQueue("A", "b2", 0);
+    MessageQueue d = new MessageQueue("B", "a", 0);
+    assertThat(new java.util.TreeSet<>(List.of(d, c, b, a))).containsExactly(a, b, c, d);
+    assertThat(a)
+        .isEqualTo(new MessageQueue("A", "b1", 2))
+        .hasSameHashCodeAs(new MessageQueue("A", "b1", 2));
+  }
+}

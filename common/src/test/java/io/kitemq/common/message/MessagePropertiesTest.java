@@ -1,0 +1,137 @@
+package io.kitemq.common.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class MessagePropertiesTest {
+
+  private static final char NV = '\u0001';
+  private static final char PS = '\u0002';
+
+  @Test
+  void encodesEveryPairWithATrailingSeparatorInInsertionOrder() {
+    Map<String, String> props = new LinkedHashMap<>();
+    props.put("TAGS", "tagA");
+    props.put("KEYS", "k1 k2");
+    props.put("skipped", null);
+    props.put("ünï", "çødé");
+    assertThat(MessageProperties.encode(props))
+        .isEqualTo(
+            "TAGS" + NV + "tagA" + PS + "KEYS" + NV + "k1 k2" + PS + "ünï" + NV + "çødé" + PS);
+    assertThat(MessageProperties.encodeToBytes(props))
+        .isEqualTo(MessageProperties.encode(props).getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void emptyOrNullMapEncodesToNothing() {
+    assertThat(MessageProperties.encode(Map.of())).isEmpty();
+    assertThat(MessageProperties.encode(null)).isEmpty();
+  }
+
+  @Test
+  void parsingKeepsOnlySegmentsWithANonEmptyNameAndValue() {
+    String s =
+        "a"
+            + NV
+            + "1"
+            + PS // kept
+            + NV
+            + "noname"
+            + PS // empty name: dropped
+            + "novalue"
+            + NV
+            + PS // empty value: dropped
+            + "nosep"
+            + PS // no separator: dropped
+            + PS // empty segment
+            + "b"
+            + NV
+            + "x"
+            + NV
+            + "y"
+            + PS // value holds the second \u0001
+            + "c"
+            + NV
+            + "last"; // no trailing separator: still kept
+    assertThat(MessageProperties.decode(s))
+        .containsExactly(
+            Map.entry("a", "1"), Map.entry("b", "x" + NV + "y"), Map.entry("c", "last"));
+  }
+
+  @Test
+  void laterDuplicateWins() {
+    String s = "k" + NV + "first" + PS + "k" + NV + "second" + PS;
+    assertThat(MessageProperties.decode(s)).containsExactly(Map.entry("k", "second"));
+    assertThat(MessageProperties.find(s, "k")).isEqualTo("second");
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    assertThat(MessageProperties.find(b, 0, b.length, "k")).isEqualTo("second");
+  }
+
+  @Test
+  void findLooksOneKeyUpInBytesAtAnOffset() {
+    byte[] encoded =
+        MessageProperties.encodeToBytes(
+            new LinkedHashMap<>(Map.of("UNIQ_KEY", "ABC", "TAGS", "t", "KEYS", "k1 k2")));
+    ByteBuffer direct = ByteBuffer.allocateDirect(encoded.length + 10);
+    direct.position(10);
+    direct.put(encoded);
+    assertThat(MessageProperties.find(direct, 10, encoded.length, "KEYS")).isEqualTo("k1 k2");
+    assertThat(MessageProperties.find(direct, 10, encoded.length, "UNIQ_KEY")).isEqualTo("ABC");
+    assertThat(MessageProperties.find(direct, 10, encoded.length, "TAG")).isNull();
+    assertThat(MessageProperties.find(direct, 10, encoded.length, "TAGSX")).isNull();
+    assertThat(MessageProperties.find(direct, 10, 0, "TAGS")).isNull();
+  }
+
+  @Test
+  void findHandlesNonAsciiNames() {
+    byte[] b = ("名前" + NV + "値" + PS).getBytes(StandardCharsets.UTF_8);
+    assertThat(MessageProperties.find(b, 0, b.length, "名前")).isEqualTo("値");
+  }
+
+  @Test
+  void encodeRefusesWhatCouldNotBeParsedBack() {
+    assertThatThrownBy(() -> MessageProperties.encode(Map.of("a" + NV, "v")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("separator");
+    assertThatThrownBy(() -> MessageProperties.encode(Map.of("a", "v" + PS)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> MessageProperties.encode(Map.of("", "v")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> MessageProperties.encode(Map.of("a", "")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void appendAddsAPairAndRepairsAMissingTrailingSeparator() {
+    byte[] withSep = ("a" + NV + "1" + PS).getBytes(StandardCharsets.UTF_8);
+    byte[] withoutSep = ("a" + NV + "1").getBytes(StandardCharsets.UTF_8);
+    String expected = "a" + NV + "1" + PS + "CLUSTER" + NV + "c1" + PS;
+    assertThat(
+            new String(MessageProperties.append(withSep, "CLUSTER", "c1"), StandardCharsets.UTF_8))
+        .isEqualTo(expected);
+    assertThat(
+            new String(
+                MessageProperties.append(withoutSep, "CLUSTER", "c1"), StandardCharsets.UTF_8))
+        .isEqualTo(expected);
+    assertThat(new String(MessageProperties.append(new byte[0], "k", "v"), StandardCharsets.UTF_8))
+        .isEqualTo("k" + NV + "v" + PS);
+  }
+
+  @Test
+  void decodeFromBytesAgreesWithDecodeFromString() {
+    String s = "TAGS" + NV + "日本" + PS + "x" + NV + "y" + PS;
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    assertThat(MessageProperties.decode(b, 0, b.length)).isEqualTo(MessageProperties.decode(s));
+    assertThat(MessageProperties.decode(ByteBuffer.wrap(b), 0, b.length))
+        .isEqualTo(MessageProperties.decode(s));
+  }
+}
