@@ -11,7 +11,7 @@ import java.nio.ByteBuffer;
  * copied; after that the segment may be unmapped and the buffer must not be touched. Not
  * thread-safe; one owner at a time. The bytes must not be modified.
  */
-public final class MessageSlice {
+public final class MessageSlice implements AutoCloseable {
 
   private final ByteBuffer buffer;
   private final long commitLogOffset;
@@ -51,5 +51,11 @@ public final class MessageSlice {
       owner = null;
       o.release();
     }
+  }
+
+  /** Same as {@link #release()}, for try-with-resources. */
+  @Override
+  public void close() {
+    release();
   }
 }

@@ -122,6 +122,20 @@ public final class ConsumeQueue {
     return true;
   }
 
+  /** Whether the entry at {@code queueOffset} exists and points at this record. */
+  public boolean hasEntry(long queueOffset, long phyOffset, int size) {
+    if (queueOffset < minLogicOffset || queueOffset >= maxOffset()) {
+      return false;
+    }
+    MappedFile f = files.findByOffset(queueOffset * CQ_UNIT_SIZE);
+    if (f == null) {
+      return false;
+    }
+    int at = (int) (queueOffset * CQ_UNIT_SIZE - f.fileFromOffset());
+    ByteBuffer b = f.buffer();
+    return b.getLong(at) == phyOffset && b.getInt(at + 8) == size;
+  }
+
   /**
    * Recovery form of {@link #put}: an entry already present with the same commit-log offset and
    * size is kept; a different one is replaced and everything after it dropped.

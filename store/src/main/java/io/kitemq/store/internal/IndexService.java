@@ -35,6 +35,7 @@ public final class IndexService {
   private final Clock clock;
   private final CopyOnWriteArrayList<IndexFile> files = new CopyOnWriteArrayList<>();
   private volatile boolean dirty;
+  private IndexFile current;
 
   public IndexService(Path dir, int slotNum, int indexNum, Clock clock) {
     this.dir = dir;
@@ -61,7 +62,8 @@ public final class IndexService {
     }
     paths.sort(null);
     for (Path p : paths) {
-      files.add(IndexFile.open(p, slotNum, indexNum));
+      current = IndexFile.open(p, slotNum, indexNum);
+      files.add(current);
     }
   }
 
@@ -76,7 +78,7 @@ public final class IndexService {
     return -1;
   }
 
-  /** Indexes one message. Writer only. */
+  /** Indexes one message. Writer only (the writer lock, or recovery before start). */
   public void index(String topic, String keys, String uniqKey, long phyOffset, long storeTime) {
     if (uniqKey != null && !uniqKey.isEmpty()) {
       put(topic + '#' + uniqKey, phyOffset, storeTime);
@@ -96,12 +98,14 @@ public final class IndexService {
   }
 
   private void put(String key, long phyOffset, long storeTime) {
-    IndexFile f = files.isEmpty() ? null : files.get(files.size() - 1);
+    IndexFile f = current;
     if (f == null || !f.put(key, phyOffset, storeTime)) {
       f = newFile();
       f.put(key, phyOffset, storeTime);
     }
-    dirty = true;
+    if (!dirty) {
+      dirty = true;
+    }
   }
 
   private IndexFile newFile() {
@@ -118,6 +122,7 @@ public final class IndexService {
     }
     IndexFile f = IndexFile.open(p, slotNum, indexNum);
     files.add(f);
+    current = f;
     LOG.info("New index file {}", p.getFileName());
     return f;
   }
@@ -156,8 +161,9 @@ public final class IndexService {
     }
     dirty = false;
     // Only the newest file takes writes; the one before may have filled since the last flush.
-    for (int i = Math.max(0, files.size() - 2); i < files.size(); i++) {
-      files.get(i).mappedFile().flushAll();
+    List<IndexFile> snapshot = List.copyOf(files);
+    for (int i = Math.max(0, snapshot.size() - 2); i < snapshot.size(); i++) {
+      snapshot.get(i).mappedFile().flushAll();
     }
   }
 
@@ -175,6 +181,18 @@ public final class IndexService {
       n++;
     }
     return n;
+  }
+
+  /** Store time of the newest indexed message, or 0. */
+  public long lastUpdateTimestamp() {
+    IndexFile f = current;
+    return f == null ? 0 : f.endTimestamp();
+  }
+
+  /** Commit-log offset of the newest indexed message, or 0. */
+  public long lastUpdatePhyOffset() {
+    IndexFile f = current;
+    return f == null ? 0 : f.endPhyOffset();
   }
 
   public int fileCount() {
