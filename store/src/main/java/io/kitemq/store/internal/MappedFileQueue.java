@@ -114,9 +114,23 @@ public final class MappedFileQueue {
     if (last != null && !last.isFull()) {
       return last;
     }
+    return roll(offsetIfEmpty);
+  }
+
+  // Synchronized with preallocateNext so that both never map the same new file.
+  private synchronized MappedFile roll(long offsetIfEmpty) {
+    MappedFile last = last();
+    if (last != null && !last.isFull()) {
+      return last;
+    }
     long from =
         last == null ? offsetIfEmpty - offsetIfEmpty % fileSize : last.fileFromOffset() + fileSize;
-    MappedFile f = takePreallocated(from);
+    MappedFile f = preallocated;
+    preallocated = null;
+    if (f != null && f.fileFromOffset() != from) {
+      f.close();
+      f = null;
+    }
     if (f == null) {
       f = createFile(from);
     }
@@ -124,21 +138,8 @@ public final class MappedFileQueue {
     return f;
   }
 
-  private MappedFile takePreallocated(long from) {
-    MappedFile p = preallocated;
-    if (p == null) {
-      return null;
-    }
-    preallocated = null;
-    if (p.fileFromOffset() == from) {
-      return p;
-    }
-    p.destroy();
-    return null;
-  }
-
   /** Creates the file after the last one ahead of need; called off the writer's path. */
-  public void preallocateNext() {
+  public synchronized void preallocateNext() {
     MappedFile last = last();
     if (last == null || preallocated != null) {
       return;
@@ -295,7 +296,7 @@ public final class MappedFileQueue {
   }
 
   /** Deletes every file and the directory (topic deletion). */
-  public void destroyAll() {
+  public synchronized void destroyAll() {
     for (MappedFile f : files) {
       f.destroy();
     }
@@ -313,7 +314,7 @@ public final class MappedFileQueue {
   }
 
   /** Flushes everything and drops the owner references (shutdown). */
-  public void close() {
+  public synchronized void close() {
     flush(0);
     for (MappedFile f : files) {
       f.close();
