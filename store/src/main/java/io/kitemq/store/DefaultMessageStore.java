@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
@@ -99,7 +100,11 @@ public final class DefaultMessageStore implements MessageStore {
       Files.createDirectories(config.storePathCommitLog());
       lockChannel =
           FileChannel.open(config.lockPath(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      lock = lockChannel.tryLock();
+      try {
+        lock = lockChannel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null;
+      }
       if (lock == null) {
         lockChannel.close();
         throw new StoreException("store " + config.storePathRootDir() + " is in use");

@@ -3,6 +3,7 @@ package io.kitemq.store;
 import static io.kitemq.store.StoreFixture.message;
 import static io.kitemq.store.StoreFixture.smallConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kitemq.common.message.MessageExt;
 import io.kitemq.common.message.MessageSysFlag;
@@ -278,6 +279,15 @@ class DefaultMessageStoreTest {
     AppendResult r = store.append(message("T", 0, "z".repeat(16 * 1024 + 1))).join();
     assertThat(r.status()).isEqualTo(AppendStatus.MESSAGE_ILLEGAL);
     assertThat(store.getMaxPhyOffset()).isZero();
+  }
+
+  @Test
+  void aSecondStoreOnTheSameDirectoryIsRefused() {
+    open();
+    DefaultMessageStore second = new DefaultMessageStore(smallConfig(root).build());
+    assertThatThrownBy(second::start)
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("in use");
   }
 
   @Test
