@@ -19,12 +19,14 @@ import org.slf4j.LoggerFactory;
  * <p>Clean start (no abort file, and the checkpoint recorded the commit-log end at shutdown): trust
  * the files, set the end from the checkpoint; nothing is scanned.
  *
- * <p>Abnormal start: scan from the start of the segment holding the lowest of the checkpoint's
- * flushed offsets (commit log, consume queues, index): everything below is known durable and
- * indexed. Each record is validated (magic, sizes, PHYSICALOFFSET = its position, body CRC); the
- * first bad one (or zeros) is the end. Consume-queue entries missing for valid records are written,
- * index keys past the index's last offset are added, the torn tail is zeroed and consume queues
- * pointing past the end are trimmed. Only the tail segment(s) are read, not the whole log.
+ * <p>Abnormal start: scan from the lowest of the checkpoint's flushed offsets (commit log, consume
+ * queues, index): everything below is known durable and indexed. Those offsets are record ends; if
+ * the bytes there do not look like a record boundary, the scan starts at the beginning of that
+ * segment instead. Each record is validated (magic, sizes, PHYSICALOFFSET = its position, body
+ * CRC); the first bad one (or zeros) is the end. Consume-queue entries missing for valid records
+ * are written, index keys past the index's last offset are added, the torn tail is zeroed and
+ * consume queues pointing past the end are trimmed. Only the tail segment(s) are read, not the
+ * whole log.
  *
  * <p>Runs single-threaded before the store accepts requests.
  */
@@ -114,15 +116,16 @@ public final class CommitLogRecovery {
         break;
       }
     }
+    int firstPos = trustedStart(files.get(fi), start);
     long indexedUpTo = index == null ? Long.MAX_VALUE : index.lastIndexedOffset();
     long t0 = System.nanoTime();
     long records = 0;
-    long end = files.get(fi).fileFromOffset();
+    long end = files.get(fi).fileFromOffset() + firstPos;
     scanning:
     for (int i = fi; i < files.size(); i++) {
       MappedFile f = files.get(i);
       ByteBuffer b = f.buffer();
-      int pos = 0;
+      int pos = i == fi ? firstPos : 0;
       while (true) {
         RecordCheck c = StoredMessageDecoder.peek(b, pos, true);
         if (c.kind() == RecordCheck.Kind.BLANK && pos + c.totalSize() == f.fileSize()) {
@@ -148,10 +151,34 @@ public final class CommitLogRecovery {
     LOG.info(
         "Abnormal start: scanned {} records from {} in {} ms, commit log ends at {}",
         records,
-        files.isEmpty() ? 0 : files.get(Math.min(fi, files.size() - 1)).fileFromOffset(),
+        files.isEmpty() ? 0 : files.get(Math.min(fi, files.size() - 1)).fileFromOffset() + firstPos,
         (System.nanoTime() - t0) / 1_000_000,
         end);
     return end;
+  }
+
+  /**
+   * Where in {@code f} to start: at {@code start} itself when the bytes there look like a record
+   * boundary (the checkpoint only records record ends), else at the start of the segment.
+   */
+  private static int trustedStart(MappedFile f, long start) {
+    long rel = start - f.fileFromOffset();
+    if (rel <= 0 || rel >= f.fileSize()) {
+      return 0;
+    }
+    int pos = (int) rel;
+    ByteBuffer b = f.buffer();
+    RecordCheck c = StoredMessageDecoder.peek(b, pos, true);
+    boolean boundary =
+        switch (c.kind()) {
+          case MESSAGE ->
+              c.isGoodMessage()
+                  && b.getLong(pos + StoredMessageLayout.PHYSICAL_OFFSET_POSITION) == start;
+          case BLANK -> pos + c.totalSize() == f.fileSize();
+          case EMPTY -> true;
+          case INVALID -> false;
+        };
+    return boundary ? pos : 0;
   }
 
   private static String describe(RecordCheck c) {

@@ -210,24 +210,21 @@ public final class MappedFile implements BufferOwner {
   }
 
   /**
-   * Zeroes every non-zero byte from {@code from} to the end of the file and sets the wrote and
-   * flushed positions to {@code from}. Used by recovery only, before any reader exists.
+   * Zeroes everything from {@code from} to the end of the file and sets the wrote and flushed
+   * positions to {@code from}. Recovery only, before any reader exists.
+   *
+   * <p>Done by cutting the file at {@code from} and extending it again, which turns the tail into a
+   * hole: O(1) instead of reading a possibly gigabyte-long tail to find stale bytes. No other
+   * thread may touch the mapping meanwhile (an access past the cut would fault).
    */
   public void truncateTo(int from) {
-    ByteBuffer b = mapped;
-    int p = from;
-    while (p < fileSize && p % 8 != 0) {
-      b.put(p++, (byte) 0);
+    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
+      ch.truncate(from);
+      ch.write(ByteBuffer.allocate(1), fileSize - 1L);
+      ch.force(true);
+    } catch (IOException e) {
+      throw new StoreException("cannot truncate " + path + " to " + from, e);
     }
-    for (; p + 8 <= fileSize; p += 8) {
-      if (b.getLong(p) != 0) {
-        b.putLong(p, 0);
-      }
-    }
-    for (; p < fileSize; p++) {
-      b.put(p, (byte) 0);
-    }
-    mapped.force(from, fileSize - from);
     wrotePosition = from;
     flushedPosition = from;
   }
