@@ -246,6 +246,7 @@ public final class CommitLog {
     if (f == null || !f.hold()) {
       return null;
     }
+    MessageSlice slice = null;
     try {
       int pos = (int) (offset - f.fileFromOffset());
       int wrote = f.wrotePosition();
@@ -259,10 +260,13 @@ public final class CommitLog {
           || pos + size > wrote) {
         return null;
       }
-      f.hold();
-      return new MessageSlice(f.slice(pos, size), offset, -1, f);
+      // The slice takes over the reference held above.
+      slice = new MessageSlice(f.slice(pos, size), offset, -1, f);
+      return slice;
     } finally {
-      f.release();
+      if (slice == null) {
+        f.release();
+      }
     }
   }
 
