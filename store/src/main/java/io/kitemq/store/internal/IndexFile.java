@@ -82,17 +82,24 @@ public final class IndexFile {
   }
 
   static int keyHash(String key) {
-    int h = key.hashCode();
-    return h == Integer.MIN_VALUE ? 0 : Math.abs(h);
+    return normalize(key.hashCode());
   }
 
-  /** Adds one key; false when the file is full. Writer only. */
-  public boolean put(String key, long phyOffset, long storeTimestamp) {
+  /** The stored hash of a key whose {@link String#hashCode()} is {@code stringHash}. */
+  static int normalize(int stringHash) {
+    return stringHash == Integer.MIN_VALUE ? 0 : Math.abs(stringHash);
+  }
+
+  /**
+   * Adds one key, given as the {@link String#hashCode()} of {@code topic#key}; false when the file
+   * is full. Writer only.
+   */
+  public boolean put(int keyStringHash, long phyOffset, long storeTimestamp) {
     int count = indexCount;
     if (count >= indexNum) {
       return false;
     }
-    int hash = keyHash(key);
+    int hash = normalize(keyStringHash);
     int slotPos = HEADER_SIZE + (hash % slotNum) * SLOT_SIZE;
     ByteBuffer b = file.buffer();
     int prev = b.getInt(slotPos);

@@ -80,8 +80,9 @@ public final class IndexService {
 
   /** Indexes one message. Writer only (the writer lock, or recovery before start). */
   public void index(String topic, String keys, String uniqKey, long phyOffset, long storeTime) {
+    int topicHash = topic.hashCode();
     if (uniqKey != null && !uniqKey.isEmpty()) {
-      put(topic + '#' + uniqKey, phyOffset, storeTime);
+      put(keyHash(topicHash, uniqKey, 0, uniqKey.length()), phyOffset, storeTime);
     }
     if (keys != null && !keys.isEmpty()) {
       int start = 0;
@@ -90,18 +91,44 @@ public final class IndexService {
         int sp = keys.indexOf(' ', start);
         int end = sp < 0 ? len : sp;
         if (end > start) {
-          put(topic + '#' + keys.substring(start, end), phyOffset, storeTime);
+          put(keyHash(topicHash, keys, start, end), phyOffset, storeTime);
         }
         start = end + 1;
       }
     }
   }
 
-  private void put(String key, long phyOffset, long storeTime) {
+  /**
+   * {@code (topic + "#" + s.substring(from, to)).hashCode()} without building the string: the hash
+   * of a concatenation is h(a) * 31^len(b) + h(b).
+   */
+  static int keyHash(int topicHash, String s, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + s.charAt(i);
+    }
+    int len = to - from;
+    return topicHash * pow31(len + 1) + '#' * pow31(len) + h;
+  }
+
+  private static int pow31(int n) {
+    int result = 1;
+    int base = 31;
+    while (n > 0) {
+      if ((n & 1) != 0) {
+        result *= base;
+      }
+      base *= base;
+      n >>= 1;
+    }
+    return result;
+  }
+
+  private void put(int keyStringHash, long phyOffset, long storeTime) {
     IndexFile f = current;
-    if (f == null || !f.put(key, phyOffset, storeTime)) {
+    if (f == null || !f.put(keyStringHash, phyOffset, storeTime)) {
       f = newFile();
-      f.put(key, phyOffset, storeTime);
+      f.put(keyStringHash, phyOffset, storeTime);
     }
     if (!dirty) {
       dirty = true;

@@ -51,6 +51,26 @@ class IndexServiceTest {
   }
 
   @Test
+  void keyHashEqualsTheHashOfTheConcatenatedKey() {
+    java.util.Random rnd = new java.util.Random(1);
+    for (int i = 0; i < 10_000; i++) {
+      String topic = randomString(rnd);
+      String key = randomString(rnd);
+      String padded = "x " + key + " y";
+      assertThat(IndexService.keyHash(topic.hashCode(), padded, 2, 2 + key.length()))
+          .isEqualTo((topic + "#" + key).hashCode());
+    }
+  }
+
+  private static String randomString(java.util.Random rnd) {
+    char[] c = new char[rnd.nextInt(60)];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = (char) (rnd.nextBoolean() ? 'a' + rnd.nextInt(26) : rnd.nextInt(0x3000));
+    }
+    return new String(c);
+  }
+
+  @Test
   void hashOfMinValueMapsToSlotZero() {
     assertThat(IndexFile.keyHash("polygenelubricants")).isZero();
     assertThat("polygenelubricants".hashCode()).isEqualTo(Integer.MIN_VALUE);
