@@ -70,6 +70,32 @@ class SyncFlushTest {
   }
 
   @Test
+  void asyncFlushAcknowledgesAtOnceAndForcesWithinTheInterval() throws Exception {
+    // Fewer than flushCommitLogLeastPages dirty pages: only the thorough flush forces them.
+    DefaultMessageStore store =
+        new DefaultMessageStore(smallConfig(root).flushCommitLogThoroughInterval(200).build());
+    store.start();
+    try {
+      AppendResult last = null;
+      for (int i = 0; i < 100; i++) {
+        CompletableFuture<AppendResult> f = store.append(message("A", 0, "async-" + i));
+        assertThat(f).isDone();
+        last = f.join();
+      }
+      long end = last.endOffset();
+      Path checkpoint = root.resolve("checkpoint");
+      Awaitility.await()
+          .atMost(10, TimeUnit.SECONDS)
+          .until(
+              () ->
+                  java.nio.ByteBuffer.wrap(java.nio.file.Files.readAllBytes(checkpoint)).getLong(72)
+                      >= end);
+    } finally {
+      store.shutdown();
+    }
+  }
+
+  @Test
   void aRequestNoFsyncCoversInTimeCompletesWithFlushDiskTimeout() {
     MessageStoreConfig config =
         smallConfig(root).flushDiskType(FlushDiskType.SYNC_FLUSH).syncFlushTimeout(50).build();
