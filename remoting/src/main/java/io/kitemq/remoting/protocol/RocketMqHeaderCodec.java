@@ -24,6 +24,9 @@ import java.util.Map;
  *   4   valueLength (int)   V  value
  * </pre>
  *
+ * <p>{@code code} and {@code version} travel as 16-bit values, as in RocketMQ: a larger code (e.g.
+ * the 2000xx pop codes) does not survive this form and must be sent as JSON.
+ *
  * <p>A string of length 0 reads as null, so an empty remark reads as null and an entry with an
  * empty key or value is dropped (RocketMQ reads it as a null key or value, which its header decoder
  * treats as absent). Entries with a null key or value are skipped on encode. Thread-safe
