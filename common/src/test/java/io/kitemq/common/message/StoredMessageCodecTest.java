@@ -352,6 +352,25 @@ class StoredMessageCodecTest {
   }
 
   @Test
+  void anUnknownCompressionTypeFailsClearlyOnlyWhenDecompressing() {
+    RecordDraft draft =
+        RecordDraft.builder()
+            .topic("Z")
+            .sysFlag(MessageSysFlag.COMPRESSED_FLAG | 0x500)
+            .bornHost(GoldenRecord.bornHost())
+            .storeHost(GoldenRecord.storeHost())
+            .body(new byte[] {1, 2, 3, 4})
+            .build();
+    ByteBuffer buf = ByteBuffer.allocate(draft.encodedSize());
+    StoredMessageEncoder.encode(buf, draft, 0, 0, 0);
+    assertThat(StoredMessageDecoder.decode(buf, 0, BodyMode.RAW).getBody())
+        .containsExactly(1, 2, 3, 4);
+    assertThatThrownBy(() -> StoredMessageDecoder.decode(buf, 0, BodyMode.DECOMPRESS))
+        .isInstanceOf(MessageDecodeException.class)
+        .hasMessageContaining("unknown compression type value 5");
+  }
+
+  @Test
   void encodeOfAWholeMessageExtReproducesTheOfficialRecord() {
     MessageExt m = StoredMessageDecoder.decode(ByteBuffer.wrap(GoldenRecord.bytes()), 0);
     assertThat(Hex.encode(StoredMessageEncoder.encode(m)))
