@@ -84,15 +84,28 @@ public final class MessageProperties {
 
   /** Parses {@code length} UTF-8 bytes of {@code bytes} from {@code offset}. */
   public static LinkedHashMap<String, String> decode(byte[] bytes, int offset, int length) {
-    return decode(new String(bytes, offset, length, StandardCharsets.UTF_8));
+    return decode(ByteBuffer.wrap(bytes), offset, length);
   }
 
   /**
    * Parses {@code length} UTF-8 bytes of {@code buffer} from absolute {@code position}; the
-   * buffer's position and limit are not changed.
+   * buffer's position and limit are not changed. Splits on the separator bytes first and decodes
+   * only names and values (both separators are ASCII, so this is the same split as on the decoded
+   * string).
    */
   public static LinkedHashMap<String, String> decode(ByteBuffer buffer, int position, int length) {
-    return decode(Utf8.read(buffer, position, length));
+    LinkedHashMap<String, String> map = new LinkedHashMap<>();
+    int limit = position + length;
+    int index = position;
+    while (index < limit) {
+      int end = indexOf(buffer, PS, index, limit);
+      int sep = indexOf(buffer, NV, index, end);
+      if (sep > index && sep < end - 1) {
+        map.put(Utf8.read(buffer, index, sep - index), Utf8.read(buffer, sep + 1, end - sep - 1));
+      }
+      index = end + 1;
+    }
+    return map;
   }
 
   /** The value of {@code name} in an encoded properties string, or {@code null}. */

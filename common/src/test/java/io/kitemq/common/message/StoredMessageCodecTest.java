@@ -371,6 +371,51 @@ class StoredMessageCodecTest {
   }
 
   @Test
+  void aRecordViewReadsFieldsAndOneKeyWithoutDecoding() {
+    Map<String, String> props = new java.util.LinkedHashMap<>();
+    props.put("TAGS", "TagA");
+    props.put("KEYS", "k1 k2");
+    props.put("UNIQ_KEY", "ABCDEF");
+    RecordDraft draft =
+        RecordDraft.builder()
+            .topic("Orders")
+            .queueId(7)
+            .flag(3)
+            .bornTimestamp(11)
+            .bornHost(V6_BORN)
+            .storeHost(GoldenRecord.storeHost())
+            .reconsumeTimes(2)
+            .preparedTransactionOffset(99)
+            .body(new byte[] {5, 6, 7})
+            .propertiesBytes(MessageProperties.encodeToBytes(props))
+            .build();
+    ByteBuffer buf = ByteBuffer.allocateDirect(draft.encodedSize() + 10);
+    buf.position(10);
+    StoredMessageEncoder.encode(buf, draft, 42, 1010, 77);
+    StoredRecordView view = StoredRecordView.of(buf, 10);
+    assertThat(view.totalSize()).isEqualTo(draft.encodedSize());
+    assertThat(view.queueId()).isEqualTo(7);
+    assertThat(view.flag()).isEqualTo(3);
+    assertThat(view.queueOffset()).isEqualTo(42);
+    assertThat(view.physicalOffset()).isEqualTo(1010);
+    assertThat(view.bornTimestamp()).isEqualTo(11);
+    assertThat(view.storeTimestamp()).isEqualTo(77);
+    assertThat(view.reconsumeTimes()).isEqualTo(2);
+    assertThat(view.preparedTransactionOffset()).isEqualTo(99);
+    assertThat(view.sysFlag()).isEqualTo(MessageSysFlag.BORNHOST_V6_FLAG);
+    assertThat(view.topic()).isEqualTo("Orders");
+    assertThat(view.property("KEYS")).isEqualTo("k1 k2");
+    assertThat(view.property("UNIQ_KEY")).isEqualTo("ABCDEF");
+    assertThat(view.property("DELAY")).isNull();
+    assertThat(view.tagsCode()).isEqualTo("TagA".hashCode());
+    assertThat(view.bodyLength()).isEqualTo(3);
+    assertThat(buf.get(view.bodyPosition())).isEqualTo((byte) 5);
+    assertThat(view.bodyCrcMatches()).isTrue();
+    buf.put(view.bodyPosition(), (byte) 0);
+    assertThat(view.bodyCrcMatches()).isFalse();
+  }
+
+  @Test
   void encodeOfAWholeMessageExtReproducesTheOfficialRecord() {
     MessageExt m = StoredMessageDecoder.decode(ByteBuffer.wrap(GoldenRecord.bytes()), 0);
     assertThat(Hex.encode(StoredMessageEncoder.encode(m)))
