@@ -95,9 +95,11 @@ public final class MessageProperties {
       int end = indexOf(bytes, PS, index, limit);
       int sep = indexOf(bytes, NV, index, end);
       if (sep > index && sep < end - 1) {
-        map.put(
-            new String(bytes, index, sep - index, StandardCharsets.UTF_8),
-            new String(bytes, sep + 1, end - sep - 1, StandardCharsets.UTF_8));
+        String name = KnownKeys.lookup(bytes, index, sep - index);
+        if (name == null) {
+          name = new String(bytes, index, sep - index, StandardCharsets.UTF_8);
+        }
+        map.put(name, new String(bytes, sep + 1, end - sep - 1, StandardCharsets.UTF_8));
       }
       index = end + 1;
     }

@@ -416,6 +416,24 @@ class StoredMessageCodecTest {
   }
 
   @Test
+  void aDecodedMessageCanBeRePutWithChanges() {
+    MessageExt m = StoredMessageDecoder.decode(ByteBuffer.wrap(GoldenRecord.bytes()), 0);
+    m.putProperty(MessageConst.PROPERTY_RETRY_TOPIC, m.getTopic());
+    m.setTopic("%RETRY%group");
+    RecordDraft draft = RecordDraft.builderFrom(m).reconsumeTimes(1).build();
+    ByteBuffer buf = ByteBuffer.allocate(draft.encodedSize());
+    StoredMessageEncoder.encode(buf, draft, 0, 8192, 5);
+    MessageExt again = StoredMessageDecoder.decode(buf, 0);
+    assertThat(again.getTopic()).isEqualTo("%RETRY%group");
+    assertThat(again.getProperties())
+        .containsExactly(Map.entry("a", "b"), Map.entry("RETRY_TOPIC", "T"));
+    assertThat(again.getReconsumeTimes()).isEqualTo(1);
+    assertThat(again.getBornHost()).isEqualTo(GoldenRecord.bornHost());
+    assertThat(again.getBodyCrc()).isEqualTo(0x58932AAC);
+    assertThat(again.getCommitLogOffset()).isEqualTo(8192);
+  }
+
+  @Test
   void encodeOfAWholeMessageExtReproducesTheOfficialRecord() {
     MessageExt m = StoredMessageDecoder.decode(ByteBuffer.wrap(GoldenRecord.bytes()), 0);
     assertThat(Hex.encode(StoredMessageEncoder.encode(m)))
