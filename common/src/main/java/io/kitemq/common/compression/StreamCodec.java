@@ -32,7 +32,7 @@ abstract class StreamCodec implements Compressor {
   @Override
   public byte[] decompress(byte[] src, int maxLength) {
     ByteArrayOutputStream sink =
-        new ByteArrayOutputStream((int) Math.min(maxLength, src.length * 4L));
+        new ByteArrayOutputStream((int) Math.min(maxLength, Math.min(src.length * 4L, 1 << 20)));
     byte[] chunk = new byte[Math.min(64 * 1024, Math.max(512, src.length * 2))];
     try (InputStream in = decompressing(new ByteArrayInputStream(src))) {
       int n;

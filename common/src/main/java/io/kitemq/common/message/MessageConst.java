@@ -74,6 +74,11 @@ public final class MessageConst {
   public static final String PROPERTY_DLQ_ORIGIN_TOPIC = "DLQ_ORIGIN_TOPIC";
   public static final String PROPERTY_DLQ_ORIGIN_MESSAGE_ID = "DLQ_ORIGIN_MESSAGE_ID";
   public static final String PROPERTY_CRC32 = "__CRC32#";
+  public static final String PROPERTY_ORIGIN_GROUP = "ORIGIN_GROUP";
+  public static final String PROPERTY_TRANS_OFFSET = "TRANS_OFFSET";
+  public static final String PROPERTY_PRIORITY = "_SYS_MSG_PRIORITY_";
+  public static final String PROPERTY_LITE_TOPIC = "__LITE_TOPIC";
+  public static final String PROPERTY_TIMER_ROLL_LABEL = "TIMER_ROLL_LABEL";
 
   /** Properties whose name starts with this prefix are never written to the store. */
   public static final String PROPERTY_TRANSIENT_PREFIX = "__RMQ.TRANSIENT.";
@@ -93,7 +98,7 @@ public final class MessageConst {
   public static final char PROPERTY_SEPARATOR = 2;
 
   /**
-   * Keys the system owns: a user property may not use them. Same members as RocketMQ's {@code
+   * Keys the system owns: a user property may not use them. Same members as RocketMQ 5.5.0's {@code
    * MessageConst.STRING_HASH_SET} (note that some keys of this class, e.g. {@code
    * __transactionId__}, are deliberately not in it).
    */
@@ -149,7 +154,10 @@ public final class MessageConst {
           PROPERTY_BORN_TIMESTAMP,
           PROPERTY_DLQ_ORIGIN_TOPIC,
           PROPERTY_DLQ_ORIGIN_MESSAGE_ID,
-          PROPERTY_CRC32);
+          PROPERTY_CRC32,
+          PROPERTY_ORIGIN_GROUP,
+          PROPERTY_PRIORITY,
+          PROPERTY_LITE_TOPIC);
 
   private MessageConst() {}
 

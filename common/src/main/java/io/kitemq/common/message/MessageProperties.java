@@ -82,17 +82,41 @@ public final class MessageProperties {
     return map;
   }
 
-  /** Parses {@code length} UTF-8 bytes of {@code bytes} from {@code offset}. */
+  /**
+   * Parses {@code length} UTF-8 bytes of {@code bytes} from {@code offset}. Splits on the separator
+   * bytes first and decodes only names and values: both separators are ASCII, so this is the same
+   * split as on the decoded string.
+   */
   public static LinkedHashMap<String, String> decode(byte[] bytes, int offset, int length) {
-    return decode(new String(bytes, offset, length, StandardCharsets.UTF_8));
+    LinkedHashMap<String, String> map = new LinkedHashMap<>();
+    int limit = offset + length;
+    int index = offset;
+    while (index < limit) {
+      int end = indexOf(bytes, PS, index, limit);
+      int sep = indexOf(bytes, NV, index, end);
+      if (sep > index && sep < end - 1) {
+        String name = KnownKeys.lookup(bytes, index, sep - index);
+        if (name == null) {
+          name = new String(bytes, index, sep - index, StandardCharsets.UTF_8);
+        }
+        map.put(name, new String(bytes, sep + 1, end - sep - 1, StandardCharsets.UTF_8));
+      }
+      index = end + 1;
+    }
+    return map;
   }
 
   /**
    * Parses {@code length} UTF-8 bytes of {@code buffer} from absolute {@code position}; the
-   * buffer's position and limit are not changed.
+   * buffer's position and limit are not changed (a direct buffer's bytes are copied once).
    */
   public static LinkedHashMap<String, String> decode(ByteBuffer buffer, int position, int length) {
-    return decode(Utf8.read(buffer, position, length));
+    if (buffer.hasArray()) {
+      return decode(buffer.array(), buffer.arrayOffset() + position, length);
+    }
+    byte[] copy = new byte[length];
+    buffer.get(position, copy);
+    return decode(copy, 0, length);
   }
 
   /** The value of {@code name} in an encoded properties string, or {@code null}. */
@@ -214,6 +238,15 @@ public final class MessageProperties {
       out[i] = (byte) c;
     }
     return out;
+  }
+
+  private static int indexOf(byte[] bytes, byte b, int from, int limit) {
+    for (int i = from; i < limit; i++) {
+      if (bytes[i] == b) {
+        return i;
+      }
+    }
+    return limit;
   }
 
   private static int indexOf(ByteBuffer buffer, byte b, int from, int limit) {

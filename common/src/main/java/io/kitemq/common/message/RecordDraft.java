@@ -91,6 +91,26 @@ public final class RecordDraft {
     return new Builder();
   }
 
+  /**
+   * A builder preset from a stored message, for re-putting it (retry, schedule, transaction
+   * commit): every field of {@code message} except the three assigned at write time, properties
+   * encoded from its map, body held as is. The body CRC is recomputed unless set on the builder.
+   */
+  public static Builder builderFrom(MessageExt message) {
+    return new Builder()
+        .topic(message.getTopic())
+        .queueId(message.getQueueId())
+        .flag(message.getFlag())
+        .sysFlag(message.getSysFlag())
+        .bornTimestamp(message.getBornTimestamp())
+        .bornHost(message.getBornHost())
+        .storeHost(message.getStoreHost())
+        .reconsumeTimes(message.getReconsumeTimes())
+        .preparedTransactionOffset(message.getPreparedTransactionOffset())
+        .body(message.getBody())
+        .propertiesBytes(MessageProperties.encodeToBytes(message.getProperties()));
+  }
+
   /** TOTALSIZE of the record this draft encodes to. */
   public int encodedSize() {
     return encodedSize;

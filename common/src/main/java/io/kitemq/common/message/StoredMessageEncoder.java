@@ -83,21 +83,7 @@ public final class StoredMessageEncoder {
    * @throws NullPointerException if topic, body or a host is missing
    */
   public static byte[] encode(MessageExt message) {
-    RecordDraft draft =
-        RecordDraft.builder()
-            .topic(message.getTopic())
-            .queueId(message.getQueueId())
-            .flag(message.getFlag())
-            .sysFlag(message.getSysFlag())
-            .bornTimestamp(message.getBornTimestamp())
-            .bornHost(message.getBornHost())
-            .storeHost(message.getStoreHost())
-            .reconsumeTimes(message.getReconsumeTimes())
-            .preparedTransactionOffset(message.getPreparedTransactionOffset())
-            .body(message.getBody())
-            .bodyCrc(message.getBodyCrc())
-            .propertiesBytes(MessageProperties.encodeToBytes(message.getProperties()))
-            .build();
+    RecordDraft draft = RecordDraft.builderFrom(message).bodyCrc(message.getBodyCrc()).build();
     ByteBuffer out = ByteBuffer.allocate(draft.encodedSize());
     encode(
         out,

@@ -68,6 +68,22 @@ class MessageIdsTest {
   }
 
   @Test
+  void aTimePartPastNowBelongsToLastMonth() {
+    java.util.Calendar cal = java.util.Calendar.getInstance();
+    cal.set(2026, java.util.Calendar.MARCH, 1, 0, 0, 0);
+    cal.set(java.util.Calendar.MILLISECOND, 0);
+    long marchStart = cal.getTimeInMillis();
+    cal.set(java.util.Calendar.MONTH, java.util.Calendar.FEBRUARY);
+    long februaryStart = cal.getTimeInMillis();
+    long span = 20L * 24 * 3600 * 1000; // 20 days into a month
+    String id = "0A000001" + "0001" + "00000000" + String.format("%08X", span) + "0000";
+    long now = marchStart + 5_000;
+    assertThat(UniqueIdGenerator.timestampOf(id, now)).isEqualTo(februaryStart + span);
+    long later = marchStart + span + 1;
+    assertThat(UniqueIdGenerator.timestampOf(id, later)).isEqualTo(marchStart + span);
+  }
+
+  @Test
   void ipv6UniqueIdsHave56Chars() {
     byte[] ip = new byte[16];
     ip[0] = 0x20;

@@ -352,6 +352,88 @@ class StoredMessageCodecTest {
   }
 
   @Test
+  void anUnknownCompressionTypeFailsClearlyOnlyWhenDecompressing() {
+    RecordDraft draft =
+        RecordDraft.builder()
+            .topic("Z")
+            .sysFlag(MessageSysFlag.COMPRESSED_FLAG | 0x500)
+            .bornHost(GoldenRecord.bornHost())
+            .storeHost(GoldenRecord.storeHost())
+            .body(new byte[] {1, 2, 3, 4})
+            .build();
+    ByteBuffer buf = ByteBuffer.allocate(draft.encodedSize());
+    StoredMessageEncoder.encode(buf, draft, 0, 0, 0);
+    assertThat(StoredMessageDecoder.decode(buf, 0, BodyMode.RAW).getBody())
+        .containsExactly(1, 2, 3, 4);
+    assertThatThrownBy(() -> StoredMessageDecoder.decode(buf, 0, BodyMode.DECOMPRESS))
+        .isInstanceOf(MessageDecodeException.class)
+        .hasMessageContaining("unknown compression type value 5");
+  }
+
+  @Test
+  void aRecordViewReadsFieldsAndOneKeyWithoutDecoding() {
+    Map<String, String> props = new java.util.LinkedHashMap<>();
+    props.put("TAGS", "TagA");
+    props.put("KEYS", "k1 k2");
+    props.put("UNIQ_KEY", "ABCDEF");
+    RecordDraft draft =
+        RecordDraft.builder()
+            .topic("Orders")
+            .queueId(7)
+            .flag(3)
+            .bornTimestamp(11)
+            .bornHost(V6_BORN)
+            .storeHost(GoldenRecord.storeHost())
+            .reconsumeTimes(2)
+            .preparedTransactionOffset(99)
+            .body(new byte[] {5, 6, 7})
+            .propertiesBytes(MessageProperties.encodeToBytes(props))
+            .build();
+    ByteBuffer buf = ByteBuffer.allocateDirect(draft.encodedSize() + 10);
+    buf.position(10);
+    StoredMessageEncoder.encode(buf, draft, 42, 1010, 77);
+    StoredRecordView view = StoredRecordView.of(buf, 10);
+    assertThat(view.totalSize()).isEqualTo(draft.encodedSize());
+    assertThat(view.queueId()).isEqualTo(7);
+    assertThat(view.flag()).isEqualTo(3);
+    assertThat(view.queueOffset()).isEqualTo(42);
+    assertThat(view.physicalOffset()).isEqualTo(1010);
+    assertThat(view.bornTimestamp()).isEqualTo(11);
+    assertThat(view.storeTimestamp()).isEqualTo(77);
+    assertThat(view.reconsumeTimes()).isEqualTo(2);
+    assertThat(view.preparedTransactionOffset()).isEqualTo(99);
+    assertThat(view.sysFlag()).isEqualTo(MessageSysFlag.BORNHOST_V6_FLAG);
+    assertThat(view.topic()).isEqualTo("Orders");
+    assertThat(view.property("KEYS")).isEqualTo("k1 k2");
+    assertThat(view.property("UNIQ_KEY")).isEqualTo("ABCDEF");
+    assertThat(view.property("DELAY")).isNull();
+    assertThat(view.tagsCode()).isEqualTo("TagA".hashCode());
+    assertThat(view.bodyLength()).isEqualTo(3);
+    assertThat(buf.get(view.bodyPosition())).isEqualTo((byte) 5);
+    assertThat(view.bodyCrcMatches()).isTrue();
+    buf.put(view.bodyPosition(), (byte) 0);
+    assertThat(view.bodyCrcMatches()).isFalse();
+  }
+
+  @Test
+  void aDecodedMessageCanBeRePutWithChanges() {
+    MessageExt m = StoredMessageDecoder.decode(ByteBuffer.wrap(GoldenRecord.bytes()), 0);
+    m.putProperty(MessageConst.PROPERTY_RETRY_TOPIC, m.getTopic());
+    m.setTopic("%RETRY%group");
+    RecordDraft draft = RecordDraft.builderFrom(m).reconsumeTimes(1).build();
+    ByteBuffer buf = ByteBuffer.allocate(draft.encodedSize());
+    StoredMessageEncoder.encode(buf, draft, 0, 8192, 5);
+    MessageExt again = StoredMessageDecoder.decode(buf, 0);
+    assertThat(again.getTopic()).isEqualTo("%RETRY%group");
+    assertThat(again.getProperties())
+        .containsExactly(Map.entry("a", "b"), Map.entry("RETRY_TOPIC", "T"));
+    assertThat(again.getReconsumeTimes()).isEqualTo(1);
+    assertThat(again.getBornHost()).isEqualTo(GoldenRecord.bornHost());
+    assertThat(again.getBodyCrc()).isEqualTo(0x58932AAC);
+    assertThat(again.getCommitLogOffset()).isEqualTo(8192);
+  }
+
+  @Test
   void encodeOfAWholeMessageExtReproducesTheOfficialRecord() {
     MessageExt m = StoredMessageDecoder.decode(ByteBuffer.wrap(GoldenRecord.bytes()), 0);
     assertThat(Hex.encode(StoredMessageEncoder.encode(m)))

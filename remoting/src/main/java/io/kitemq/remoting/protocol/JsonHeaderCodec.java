@@ -1,0 +1,200 @@
+package io.kitemq.remoting.protocol;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufInputStream;
+import io.netty.buffer.ByteBufOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The JSON header form ({@link SerializeType#JSON}), written as fastjson writes a RocketMQ {@code
+ * RemotingCommand} and read as leniently as fastjson reads it.
+ *
+ * <p>Written keys, in fastjson's alphabetical order: {@code code}, {@code extFields} (only when
+ * non-null), {@code flag}, {@code language} (enum name), {@code opaque}, {@code remark} (only when
+ * non-null), {@code serializeTypeCurrentRPC}, {@code version}. Reading accepts any key order,
+ * ignores unknown keys and {@code serializeTypeCurrentRPC} (the frame's type byte is
+ * authoritative), takes {@code language} as a name or an ordinal (unknown -> OTHER), and turns
+ * non-string extFields values (numbers, booleans) into their text form. Uses Jackson's streaming
+ * API only. Thread-safe (stateless).
+ */
+public final class JsonHeaderCodec {
+
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+          // fastjson writes control characters as backslash-u escapes with lowercase hex.
+          .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+          // ... and characters outside the BMP as one 4-byte UTF-8 sequence.
+          .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+          .build();
+
+  private JsonHeaderCodec() {}
+
+  /** Appends the JSON header of {@code cmd} to {@code out}; returns the bytes written. */
+  public static int encode(RemotingCommand cmd, ByteBuf out) {
+    int start = out.writerIndex();
+    try (OutputStream os = new ByteBufOutputStream(out)) {
+      write(cmd, os);
+    } catch (IOException e) {
+      // ByteBufOutputStream only fails when the buffer cannot grow, which Netty reports unchecked.
+      throw new IllegalStateException("cannot write JSON header", e);
+    }
+    return out.writerIndex() - start;
+  }
+
+  /** The JSON header of {@code cmd} as UTF-8 bytes. */
+  public static byte[] encode(RemotingCommand cmd) {
+    ByteArrayOutputStream os = new ByteArrayOutputStream(256);
+    try {
+      write(cmd, os);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write JSON header", e);
+    }
+    return os.toByteArray();
+  }
+
+  private static void write(RemotingCommand cmd, OutputStream os) throws IOException {
+    try (JsonGenerator g = FACTORY.createGenerator(os, JsonEncoding.UTF8)) {
+      g.writeStartObject();
+      g.writeNumberField("code", cmd.code());
+      Map<String, String> ext = cmd.extFields();
+      if (ext != null) {
+        g.writeFieldName("extFields");
+        g.writeStartObject();
+        for (Map.Entry<String, String> e : ext.entrySet()) {
+          if (e.getKey() != null && e.getValue() != null) {
+            g.writeStringField(e.getKey(), e.getValue());
+          }
+        }
+        g.writeEndObject();
+      }
+      g.writeNumberField("flag", cmd.flag());
+      g.writeStringField("language", cmd.language().name());
+      g.writeNumberField("opaque", cmd.opaque());
+      if (cmd.remark() != null) {
+        g.writeStringField("remark", cmd.remark());
+      }
+      g.writeStringField("serializeTypeCurrentRPC", cmd.serializeType().name());
+      g.writeNumberField("version", cmd.version());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * Reads a JSON header of {@code length} bytes from {@code in} (advancing its reader index).
+   *
+   * @throws RemotingCommandException when the text is not a JSON object of the expected shape
+   */
+  public static RemotingCommand decode(ByteBuf in, int length) throws RemotingCommandException {
+    RemotingCommand cmd = new RemotingCommand();
+    cmd.setSerializeType(SerializeType.JSON);
+    try (JsonParser p = parser(in, length)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new RemotingCommandException("JSON header is not an object");
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        readField(cmd, name, value, p);
+      }
+      if (p.currentToken() != JsonToken.END_OBJECT) {
+        throw new RemotingCommandException("JSON header is truncated");
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new RemotingCommandException("malformed JSON header: " + e.getMessage(), e);
+    }
+    return cmd;
+  }
+
+  private static JsonParser parser(ByteBuf in, int length) throws IOException {
+    if (in.hasArray()) {
+      int offset = in.arrayOffset() + in.readerIndex();
+      in.skipBytes(length);
+      return FACTORY.createParser(in.array(), offset, length);
+    }
+    InputStream is = new ByteBufInputStream(in, length);
+    return FACTORY.createParser(is);
+  }
+
+  private static void readField(RemotingCommand cmd, String name, JsonToken value, JsonParser p)
+      throws IOException, RemotingCommandException {
+    switch (name) {
+      case "code" -> cmd.setCode(readInt(p, value, name));
+      case "flag" -> cmd.setFlag(readInt(p, value, name));
+      case "opaque" -> cmd.setOpaque(readInt(p, value, name));
+      case "version" -> cmd.setVersion(readInt(p, value, name));
+      case "language" -> cmd.setLanguage(readLanguage(p, value));
+      case "remark" -> cmd.setRemark(value == JsonToken.VALUE_NULL ? null : readText(p, value));
+      case "extFields" -> cmd.setExtFields(readExtFields(p, value));
+      default -> p.skipChildren();
+    }
+  }
+
+  private static int readInt(JsonParser p, JsonToken value, String name)
+      throws IOException, RemotingCommandException {
+    if (value == JsonToken.VALUE_NUMBER_INT) {
+      return p.getIntValue();
+    }
+    if (value == JsonToken.VALUE_STRING) {
+      try {
+        return Integer.parseInt(p.getText().trim());
+      } catch (NumberFormatException e) {
+        throw new RemotingCommandException("JSON header field " + name + " is not an int", e);
+      }
+    }
+    if (value == JsonToken.VALUE_NULL) {
+      return 0;
+    }
+    throw new RemotingCommandException("JSON header field " + name + " is not an int");
+  }
+
+  private static LanguageCode readLanguage(JsonParser p, JsonToken value) throws IOException {
+    if (value == JsonToken.VALUE_NUMBER_INT) {
+      return LanguageCode.fromCode(p.getIntValue());
+    }
+    if (value == JsonToken.VALUE_STRING) {
+      return LanguageCode.fromName(p.getText());
+    }
+    p.skipChildren();
+    return LanguageCode.OTHER;
+  }
+
+  private static String readText(JsonParser p, JsonToken value)
+      throws IOException, RemotingCommandException {
+    if (value.isScalarValue()) {
+      return p.getText();
+    }
+    throw new RemotingCommandException("JSON header value is not a scalar: " + value);
+  }
+
+  private static HashMap<String, String> readExtFields(JsonParser p, JsonToken value)
+      throws IOException, RemotingCommandException {
+    if (value == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (value != JsonToken.START_OBJECT) {
+      throw new RemotingCommandException("JSON header field extFields is not an object");
+    }
+    HashMap<String, String> map = new HashMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String key = p.currentName();
+      JsonToken v = p.nextToken();
+      if (v != JsonToken.VALUE_NULL) {
+        map.put(key, readText(p, v));
+      }
+    }
+    return map;
+  }
+}

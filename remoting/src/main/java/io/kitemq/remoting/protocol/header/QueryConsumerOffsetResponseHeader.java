@@ -1,0 +1,28 @@
+package io.kitemq.remoting.protocol.header;
+
+import io.kitemq.remoting.protocol.RemotingCommandException;
+import java.util.Map;
+
+/**
+ * The QUERY_CONSUMER_OFFSET (14) response.
+ *
+ * <p>Keys are the component names; required keys: {@code offset}. Primitive components are required
+ * (or always written); boxed ones are optional (null = absent). Immutable.
+ */
+public record QueryConsumerOffsetResponseHeader(long offset) implements CommandHeader {
+
+  @Override
+  public void writeTo(Map<String, String> extFields) {
+    HeaderFields.put(extFields, "offset", offset);
+  }
+
+  /**
+   * Reads the header from a command's extFields (unknown keys are ignored).
+   *
+   * @throws RemotingCommandException naming a required field that is missing or malformed
+   */
+  public static QueryConsumerOffsetResponseHeader fromExtFields(Map<String, String> extFields)
+      throws RemotingCommandException {
+    return new QueryConsumerOffsetResponseHeader(HeaderFields.requireLong(extFields, "offset"));
+  }
+}
