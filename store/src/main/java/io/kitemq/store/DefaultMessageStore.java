@@ -57,6 +57,7 @@ public final class DefaultMessageStore implements MessageStore {
   private FileLock lock;
   private volatile boolean running;
   private volatile MessageArrivalListener listener;
+  private volatile TagsCodeResolver tagsCodeResolver = TagsCodeResolver.TAGS_HASH;
 
   public DefaultMessageStore(MessageStoreConfig config) {
     this(config, Clock.systemDefaultZone(), DiskUsageProbe.fileSystem());
@@ -120,7 +121,9 @@ public final class DefaultMessageStore implements MessageStore {
       index.load();
     }
     long t0 = System.nanoTime();
-    long end = new CommitLogRecovery(commitLog, queues, index, checkpoint).recover(clean);
+    long end =
+        new CommitLogRecovery(commitLog, queues, index, checkpoint, tagsCodeResolver)
+            .recover(clean);
     flusher = new CommitLogFlusher(commitLog, config, checkpoint);
     housekeeping =
         new Housekeeping(config, commitLog, queues, index, checkpoint, flusher, clock, probe);
@@ -268,6 +271,11 @@ public final class DefaultMessageStore implements MessageStore {
   }
 
   @Override
+  public long getMessageStoreTimestamp(String topic, int queueId, long queueOffset) {
+    return reader.storeTimestamp(topic, queueId, queueOffset);
+  }
+
+  @Override
   public MessageSlice lookMessageByOffset(long commitLogOffset) {
     return commitLog.readRecord(commitLogOffset);
   }
@@ -339,6 +347,14 @@ public final class DefaultMessageStore implements MessageStore {
   @Override
   public void setArrivalListener(MessageArrivalListener listener) {
     this.listener = listener;
+  }
+
+  /**
+   * Sets how recovery computes the tag code of consume-queue entries it rebuilds (default: the TAGS
+   * hash). Call before {@link #start()}.
+   */
+  public void setTagsCodeResolver(TagsCodeResolver resolver) {
+    this.tagsCodeResolver = resolver;
   }
 
   /** Runs one retention pass now (also runs every cleanResourceInterval ms). */

@@ -67,6 +67,9 @@ public interface MessageStore extends AutoCloseable {
   /** Store time of the earliest message still in the queue, or -1. */
   long getEarliestMessageTime(String topic, int queueId);
 
+  /** Store time of the message at a queue offset, or -1 if it is not stored. */
+  long getMessageStoreTimestamp(String topic, int queueId, long queueOffset);
+
   /** The record at a commit-log offset (view by id), or null; release it after use. */
   MessageSlice lookMessageByOffset(long commitLogOffset);
 

@@ -246,6 +246,8 @@ class DefaultMessageStoreTest {
     assertThat(store.getOffsetByTime("TT", 0, t0 + 10 * 3_600_000L + 1)).isEqualTo(11);
     assertThat(store.getOffsetByTime("TT", 0, t0 + 1000 * 3_600_000L)).isEqualTo(50);
     assertThat(store.getOffsetByTime("none", 0, t0)).isZero();
+    assertThat(store.getMessageStoreTimestamp("TT", 0, 7)).isEqualTo(t0 + 7 * 3_600_000L);
+    assertThat(store.getMessageStoreTimestamp("TT", 0, 50)).isEqualTo(-1);
   }
 
   @Test

@@ -163,6 +163,23 @@ class RecoveryTest {
   }
 
   @Test
+  void rebuiltEntriesTakeTheirTagCodeFromTheResolver() throws IOException {
+    writeAndCrash(10);
+    deleteTree(root.resolve("consumequeue"));
+    Files.delete(root.resolve("checkpoint"));
+    store = new DefaultMessageStore(smallConfig(root).build());
+    store.setTagsCodeResolver((topic, props, storeTime) -> storeTime + 1000);
+    store.start();
+    long storeTime = written.get(4).storeTimestamp();
+    MessageFilter onlyResolved = code -> code == storeTime + 1000;
+    try (GetMessageResult g = store.getMessages(null, "R", 0, 0, 32, 1 << 20, onlyResolved)) {
+      assertThat(g.messages())
+          .extracting(MessageSlice::commitLogOffset)
+          .contains(written.get(4).wroteOffset());
+    }
+  }
+
+  @Test
   void consumeQueueEntriesPointingPastTheLogAreTrimmed() throws IOException {
     long end = writeAndCrash(50);
     // Entry 25 of queue R-0 (files of 100 entries): commit-log offset past the end.

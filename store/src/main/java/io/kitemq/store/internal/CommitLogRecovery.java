@@ -6,7 +6,7 @@ import io.kitemq.common.message.MessageSysFlag;
 import io.kitemq.common.message.RecordCheck;
 import io.kitemq.common.message.StoredMessageDecoder;
 import io.kitemq.common.message.StoredMessageLayout;
-import io.kitemq.store.AppendRequest;
+import io.kitemq.store.TagsCodeResolver;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -38,17 +38,23 @@ public final class CommitLogRecovery {
   private final ConsumeQueueTable queues;
   private final IndexService index;
   private final StoreCheckpoint checkpoint;
+  private final TagsCodeResolver tagsCodes;
 
   // Last topic seen, to avoid decoding the same topic bytes for every record.
   private byte[] lastTopicBytes = new byte[0];
   private String lastTopic = "";
 
   public CommitLogRecovery(
-      CommitLog commitLog, ConsumeQueueTable queues, IndexService index, StoreCheckpoint cp) {
+      CommitLog commitLog,
+      ConsumeQueueTable queues,
+      IndexService index,
+      StoreCheckpoint cp,
+      TagsCodeResolver tagsCodes) {
     this.commitLog = commitLog;
     this.queues = queues;
     this.index = index;
     this.checkpoint = cp;
+    this.tagsCodes = tagsCodes;
   }
 
   /** Recovers; returns the commit-log end offset. */
@@ -213,8 +219,10 @@ public final class CommitLogRecovery {
       long queueOffset = b.getLong(pos + StoredMessageLayout.QUEUE_OFFSET_POSITION);
       ConsumeQueue cq = queues.getOrCreate(topic, queueId);
       if (!cq.hasEntry(queueOffset, phy, size)) {
-        String tags = MessageProperties.find(b, propsPos, propsLen, MessageConst.PROPERTY_TAGS);
-        cq.putRecovered(queueOffset, phy, size, AppendRequest.tagsCode(tags));
+        long storeTime = b.getLong(pos + StoredMessageLayout.storeTimestampPosition(sysFlag));
+        long code =
+            tagsCodes.tagsCode(topic, MessageProperties.decode(b, propsPos, propsLen), storeTime);
+        cq.putRecovered(queueOffset, phy, size, code);
       }
     }
     if (indexed) {

@@ -207,6 +207,16 @@ public final class MessageReader {
     return t < 0 ? Long.MIN_VALUE : t;
   }
 
+  /** Store time of the message at {@code queueOffset}, or -1 if it is not stored. */
+  public long storeTimestamp(String topic, int queueId, long queueOffset) {
+    ConsumeQueue cq = queues.find(topic, queueId);
+    if (cq == null || queueOffset < cq.minOffset() || queueOffset >= cq.maxOffset()) {
+      return -1;
+    }
+    long phy = cq.phyOffsetAt(queueOffset);
+    return phy < 0 ? -1 : commitLog.storeTimestampAt(phy);
+  }
+
   /** Store time of the first message still in the queue, or -1. */
   public long earliestMessageTime(String topic, int queueId) {
     ConsumeQueue cq = queues.find(topic, queueId);
