@@ -63,6 +63,18 @@ public class FsyncBenchmark {
     return position;
   }
 
+  /** Written through the mapping, forced with fdatasync (Linux writes mapped dirty pages too). */
+  @Benchmark
+  public long mappedWrite4kChannelForce() throws IOException {
+    int pos = (int) position;
+    for (int i = 0; i < 4096; i += 8) {
+      mapped.putLong(pos + i, position + i);
+    }
+    channel.force(false);
+    position = (position + 4096) % FILE_SIZE;
+    return position;
+  }
+
   @Benchmark
   public long mappedWrite4kForce() {
     int pos = (int) position;
