@@ -163,7 +163,7 @@ class PullReadTest {
     }
     // A day later: the same (deleteWhen) hour, and older than fileReservedTime.
     clock.advanceHours(24);
-    assertThat(store.runRetention()).isPositive();
+    store.runRetention();
     long min = store.getMinOffset("P", 0);
     assertThat(min).isPositive();
     try (GetMessageResult r = pull(0, 10, MessageFilter.ALL)) {

@@ -148,7 +148,7 @@ public final class Housekeeping {
   }
 
   /** One retention pass. Returns how many commit-log segments were deleted. */
-  public int clean() {
+  public synchronized int clean() {
     double usage = checkDisk();
     int hour =
         ZonedDateTime.ofInstant(Instant.ofEpochMilli(clock.millis()), clock.getZone()).getHour();

@@ -280,7 +280,7 @@ public final class MappedFileQueue {
    *
    * @return how many were deleted
    */
-  public int deleteHead(Predicate<MappedFile> expired, int max) {
+  public synchronized int deleteHead(Predicate<MappedFile> expired, int max) {
     int deleted = 0;
     while (deleted < max && files.size() > 1) {
       MappedFile f = files.get(0);
