@@ -261,7 +261,7 @@ public final class ConsumeQueue {
     }
   }
 
-  /** Flushes dirty files; returns whether anything remains unflushed. */
+  /** Flushes files with at least {@code leastPages} dirty pages (0: every dirty file). */
   public void flush(int leastPages) {
     files.flush(leastPages);
   }
