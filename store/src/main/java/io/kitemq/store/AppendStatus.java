@@ -14,6 +14,8 @@ public enum AppendStatus {
   PROPERTIES_SIZE_EXCEEDED,
   /** Refused: the store is not running. */
   SERVICE_NOT_AVAILABLE,
-  /** Refused: a new commit-log segment could not be created. */
-  CREATE_MAPPED_FILE_FAILED
+  /** Refused: a new commit-log segment (or index file) could not be created. */
+  CREATE_MAPPED_FILE_FAILED,
+  /** Failed for an unexpected reason (logged); messages of a batch before the failure may stay. */
+  UNKNOWN_ERROR
 }

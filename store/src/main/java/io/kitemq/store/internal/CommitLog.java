@@ -122,16 +122,27 @@ public final class CommitLog {
       return storedResult(f, phys, total, firstQueueOffset, now);
     } catch (StoreException e) {
       LOG.error("Append to {}-{} failed: {}", topic, queueId, e.toString());
-      // Records written before the failure stay; keep the counters in step with them.
-      ConsumeQueue cq = queues.find(topic, queueId);
-      if (cq != null) {
-        offsets.set(topic, queueId, cq.maxOffset());
-      }
-      dispatchedOffset = log.maxOffset();
+      resync(topic, queueId);
       return AppendResult.refused(AppendStatus.CREATE_MAPPED_FILE_FAILED);
+    } catch (RuntimeException e) {
+      LOG.error("Append to {}-{} failed", topic, queueId, e);
+      resync(topic, queueId);
+      return AppendResult.refused(AppendStatus.UNKNOWN_ERROR);
     } finally {
       writeLock.unlock();
     }
+  }
+
+  /**
+   * After a failed append: records written before the failure stay, so bring the counters in step
+   * with what the consume queue and the log now hold. Caller holds the writer lock.
+   */
+  private void resync(String topic, int queueId) {
+    ConsumeQueue cq = queues.find(topic, queueId);
+    if (cq != null) {
+      offsets.set(topic, queueId, cq.maxOffset());
+    }
+    dispatchedOffset = log.maxOffset();
   }
 
   /** The segment with room for {@code size} bytes plus a blank marker, closing the current one. */
