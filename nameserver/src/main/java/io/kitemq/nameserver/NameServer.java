@@ -43,6 +43,7 @@ public final class NameServer implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final RemotingServer server;
   private boolean started;
+  private boolean closed;
 
   /** A name server on the system clock. */
   public NameServer(NameServerConfig config) {
@@ -149,10 +150,16 @@ public final class NameServer implements AutoCloseable {
     }
   }
 
-  /** Stops accepting, closes connections and stops the threads. */
+  /** Stops accepting, closes connections and stops the threads. Closing twice is harmless. */
   @Override
   public synchronized void close() {
-    server.close();
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (started) {
+      server.close();
+    }
     scheduler.shutdownNow();
     workers.shutdownNow();
     try {
