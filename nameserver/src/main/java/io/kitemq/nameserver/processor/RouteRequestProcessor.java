@@ -91,27 +91,31 @@ public final class RouteRequestProcessor implements RequestProcessor {
       case RequestCode.GET_ROUTEINFO_BY_TOPIC -> routeByTopic(request);
       case RequestCode.GET_BROKER_CLUSTER_INFO -> withBody(BodyCodec.encode(routes.clusterInfo()));
       case RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER ->
-          config.get().enableAllTopicList() ? topics(routes.allTopics()) : disabled();
+          config.get().enableAllTopicList() ? topics(routes.topics().allTopics()) : disabled();
       case RequestCode.GET_TOPICS_BY_CLUSTER ->
           config.get().enableTopicList()
               ? topics(
-                  routes.topicsByCluster(
-                      GetTopicsByClusterRequestHeader.fromExtFields(ext).cluster()))
+                  routes
+                      .topics()
+                      .topicsByCluster(
+                          GetTopicsByClusterRequestHeader.fromExtFields(ext).cluster()))
               : disabled();
-      case RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_NS -> topics(routes.systemTopics());
+      case RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_NS -> topics(routes.topics().systemTopics());
       case RequestCode.GET_UNIT_TOPIC_LIST ->
-          config.get().enableTopicList() ? topics(routes.unitTopics()) : disabled();
+          config.get().enableTopicList() ? topics(routes.topics().unitTopics()) : disabled();
       case RequestCode.GET_HAS_UNIT_SUB_TOPIC_LIST ->
-          config.get().enableTopicList() ? topics(routes.hasUnitSubTopics()) : disabled();
+          config.get().enableTopicList() ? topics(routes.topics().hasUnitSubTopics()) : disabled();
       case RequestCode.GET_HAS_UNIT_SUB_UNUNIT_TOPIC_LIST ->
-          config.get().enableTopicList() ? topics(routes.hasUnitSubUnUnitTopics()) : disabled();
+          config.get().enableTopicList()
+              ? topics(routes.topics().hasUnitSubUnUnitTopics())
+              : disabled();
       case RequestCode.DELETE_TOPIC_IN_NAMESRV -> {
         DeleteTopicFromNamesrvRequestHeader h =
             DeleteTopicFromNamesrvRequestHeader.fromExtFields(ext);
         if (h.clusterName() == null || h.clusterName().isEmpty()) {
-          routes.deleteTopic(h.topic());
+          routes.topics().deleteTopic(h.topic());
         } else {
-          routes.deleteTopic(h.topic(), h.clusterName());
+          routes.topics().deleteTopic(h.topic(), h.clusterName());
         }
         yield success();
       }
@@ -119,12 +123,14 @@ public final class RouteRequestProcessor implements RequestProcessor {
         String name = WipeWritePermOfBrokerRequestHeader.fromExtFields(ext).brokerName();
         yield success()
             .writeHeader(
-                new WipeWritePermOfBrokerResponseHeader(routes.wipeWritePermOfBroker(name)));
+                new WipeWritePermOfBrokerResponseHeader(
+                    routes.topics().wipeWritePermOfBroker(name)));
       }
       case RequestCode.ADD_WRITE_PERM_OF_BROKER -> {
         String name = AddWritePermOfBrokerRequestHeader.fromExtFields(ext).brokerName();
         yield success()
-            .writeHeader(new AddWritePermOfBrokerResponseHeader(routes.addWritePermOfBroker(name)));
+            .writeHeader(
+                new AddWritePermOfBrokerResponseHeader(routes.topics().addWritePermOfBroker(name)));
       }
       default ->
           RemotingCommand.createResponse(

@@ -2,22 +2,21 @@ package io.kitemq.nameserver.route;
 
 import io.kitemq.common.topic.TopicConfig;
 import io.kitemq.common.topic.TopicPermission;
+import io.kitemq.nameserver.route.RouteTables.BrokerEntry;
+import io.kitemq.nameserver.route.RouteTables.LiveInfo;
 import io.kitemq.remoting.protocol.body.BrokerData;
 import io.kitemq.remoting.protocol.body.ClusterInfo;
 import io.kitemq.remoting.protocol.body.DataVersion;
 import io.kitemq.remoting.protocol.body.QueueData;
-import io.kitemq.remoting.protocol.body.TopicList;
 import io.kitemq.remoting.protocol.body.TopicRouteData;
 import io.netty.channel.Channel;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -34,6 +33,8 @@ import org.slf4j.LoggerFactory;
  * broker name its queues leave every route. Within a broker name the master (id 0) or, for 5.x
  * brokers, the slave with the smallest id ("prime slave") decides the topic queues.
  *
+ * <p>Topic lists, deletion and permissions live in {@link #topics()}.
+ *
  * <p>Thread-safety: one read-write lock guards all tables; route queries take the read lock and
  * return immutable snapshots.
  */
@@ -41,15 +42,15 @@ public final class RouteInfoManager {
 
   private static final Logger LOG = LoggerFactory.getLogger(RouteInfoManager.class);
 
-  private static final int UNIT_FLAG = 0x1;
-  private static final int UNIT_SUB_FLAG = 0x2;
-
-  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-  private final Map<String, Map<String, QueueData>> topicQueueTable = new HashMap<>();
-  private final Map<String, BrokerEntry> brokerAddrTable = new HashMap<>();
-  private final Map<String, Set<String>> clusterAddrTable = new HashMap<>();
-  private final Map<BrokerAddress, LiveInfo> brokerLiveTable = new HashMap<>();
-  private final Map<BrokerAddress, List<String>> filterServerTable = new HashMap<>();
+  private final RouteTables tables = new RouteTables();
+  private final TopicCatalog topics = new TopicCatalog(tables);
+  // Short names for the tables, which every method below uses under tables.lock.
+  private final ReentrantReadWriteLock lock = tables.lock;
+  private final Map<String, Map<String, QueueData>> topicQueueTable = tables.topicQueueTable;
+  private final Map<String, BrokerEntry> brokerAddrTable = tables.brokerAddrTable;
+  private final Map<String, Set<String>> clusterAddrTable = tables.clusterAddrTable;
+  private final Map<BrokerAddress, LiveInfo> brokerLiveTable = tables.brokerLiveTable;
+  private final Map<BrokerAddress, List<String>> filterServerTable = tables.filterServerTable;
 
   private final LongSupplier clock;
   private final long defaultExpiryMillis;
@@ -73,6 +74,11 @@ public final class RouteInfoManager {
   /** A manager that never drops topics on registration. */
   public RouteInfoManager(LongSupplier clock, long defaultExpiryMillis) {
     this(clock, defaultExpiryMillis, () -> false);
+  }
+
+  /** Topic lists, topic deletion and write permissions over the same tables. */
+  public TopicCatalog topics() {
+    return topics;
   }
 
   /**
@@ -404,200 +410,6 @@ public final class RouteInfoManager {
       return new ClusterInfo(brokers, clusterAddrTable);
     } finally {
       lock.readLock().unlock();
-    }
-  }
-
-  /** Every topic with a route. */
-  public TopicList allTopics() {
-    lock.readLock().lock();
-    try {
-      return new TopicList(topicQueueTable.keySet());
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  /** Topics held by at least one broker name of {@code cluster} (empty for an unknown cluster). */
-  public TopicList topicsByCluster(String cluster) {
-    lock.readLock().lock();
-    try {
-      Set<String> names = clusterAddrTable.getOrDefault(cluster, Set.of());
-      Set<String> topics = new TreeSet<>();
-      topicQueueTable.forEach(
-          (topic, queues) -> {
-            if (!Collections.disjoint(queues.keySet(), names)) {
-              topics.add(topic);
-            }
-          });
-      return new TopicList(topics);
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  /**
-   * RocketMQ's "system topic list" of the name server: every cluster name and broker name (they are
-   * topics too), with the address of one broker.
-   */
-  public TopicList systemTopics() {
-    lock.readLock().lock();
-    try {
-      Set<String> names = new TreeSet<>();
-      clusterAddrTable.forEach(
-          (cluster, brokers) -> {
-            names.add(cluster);
-            names.addAll(brokers);
-          });
-      String anyAddr =
-          brokerAddrTable.values().stream()
-              .filter(b -> !b.addrs.isEmpty())
-              .map(b -> b.addrs.firstEntry().getValue())
-              .findFirst()
-              .orElse(null);
-      return new TopicList(names, anyAddr);
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  /** Topics whose sys flag has the unit bit. */
-  public TopicList unitTopics() {
-    return topicsWithFlags(flag -> (flag & UNIT_FLAG) != 0);
-  }
-
-  /** Topics whose sys flag has the unit-subscription bit. */
-  public TopicList hasUnitSubTopics() {
-    return topicsWithFlags(flag -> (flag & UNIT_SUB_FLAG) != 0);
-  }
-
-  /** Topics with the unit-subscription bit but not the unit bit. */
-  public TopicList hasUnitSubUnUnitTopics() {
-    return topicsWithFlags(flag -> (flag & UNIT_FLAG) == 0 && (flag & UNIT_SUB_FLAG) != 0);
-  }
-
-  private TopicList topicsWithFlags(java.util.function.IntPredicate test) {
-    lock.readLock().lock();
-    try {
-      Set<String> topics = new TreeSet<>();
-      topicQueueTable.forEach(
-          (topic, queues) -> {
-            // Like RocketMQ, the flag of one (any) broker's queue data decides.
-            if (!queues.isEmpty() && test.test(queues.values().iterator().next().topicSysFlag())) {
-              topics.add(topic);
-            }
-          });
-      return new TopicList(topics);
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  /** Drops the topic's route entirely. */
-  public void deleteTopic(String topic) {
-    lock.writeLock().lock();
-    try {
-      if (topicQueueTable.remove(topic) != null) {
-        LOG.info("topic {} deleted from every broker", topic);
-      }
-    } finally {
-      lock.writeLock().unlock();
-    }
-  }
-
-  /** Drops the topic's queues on the broker names of {@code clusterName}. */
-  public void deleteTopic(String topic, String clusterName) {
-    lock.writeLock().lock();
-    try {
-      Set<String> names = clusterAddrTable.get(clusterName);
-      Map<String, QueueData> queues = topicQueueTable.get(topic);
-      if (names == null || queues == null) {
-        return;
-      }
-      queues.keySet().removeAll(names);
-      if (queues.isEmpty()) {
-        topicQueueTable.remove(topic);
-      }
-      LOG.info("topic {} deleted from cluster {}", topic, clusterName);
-    } finally {
-      lock.writeLock().unlock();
-    }
-  }
-
-  /**
-   * Removes the write permission of every queue of {@code brokerName}.
-   *
-   * @return how many topics were touched
-   */
-  public int wipeWritePermOfBroker(String brokerName) {
-    return changePerm(brokerName, perm -> perm & ~TopicPermission.WRITE, "wiped");
-  }
-
-  /**
-   * Gives every queue of {@code brokerName} read and write permission (RocketMQ sets exactly
-   * READ|WRITE).
-   *
-   * @return how many topics were touched
-   */
-  public int addWritePermOfBroker(String brokerName) {
-    return changePerm(brokerName, perm -> TopicPermission.READ_WRITE, "restored");
-  }
-
-  private int changePerm(
-      String brokerName, java.util.function.IntUnaryOperator change, String what) {
-    lock.writeLock().lock();
-    try {
-      int count = 0;
-      for (Map<String, QueueData> queues : topicQueueTable.values()) {
-        QueueData q = queues.get(brokerName);
-        if (q != null) {
-          queues.put(brokerName, q.withPerm(change.applyAsInt(q.perm())));
-          count++;
-        }
-      }
-      LOG.info("write permission of broker {} {} on {} topics", brokerName, what, count);
-      return count;
-    } finally {
-      lock.writeLock().unlock();
-    }
-  }
-
-  /** A broker name's addresses; mutable, guarded by the manager's lock. */
-  private static final class BrokerEntry {
-    final String cluster;
-    final String brokerName;
-    final TreeMap<Long, String> addrs = new TreeMap<>();
-    boolean enableActingMaster;
-    String zoneName;
-
-    BrokerEntry(String cluster, String brokerName) {
-      this.cluster = cluster;
-      this.brokerName = brokerName;
-    }
-
-    BrokerData snapshot() {
-      return new BrokerData(cluster, brokerName, addrs, enableActingMaster, zoneName);
-    }
-  }
-
-  /** Liveness of one broker address; the timestamp is also updated under the read lock. */
-  private static final class LiveInfo {
-    volatile long lastUpdateMillis;
-    final long timeoutMillis;
-    final DataVersion dataVersion;
-    final Channel channel;
-    final String haServerAddr;
-
-    LiveInfo(
-        long lastUpdateMillis,
-        long timeoutMillis,
-        DataVersion dataVersion,
-        Channel channel,
-        String haServerAddr) {
-      this.lastUpdateMillis = lastUpdateMillis;
-      this.timeoutMillis = timeoutMillis;
-      this.dataVersion = dataVersion;
-      this.channel = channel;
-      this.haServerAddr = haServerAddr;
     }
   }
 }

@@ -186,7 +186,7 @@ class RouteInfoManagerTest {
         .containsOnlyKeys(1L);
     routes.unregisterBroker(CLUSTER, "10.0.0.2:10911", "broker-a");
     assertThat(routes.pickupTopicRouteData("T")).isNull();
-    assertThat(routes.allTopics().topicList()).isEmpty();
+    assertThat(routes.topics().allTopics().topicList()).isEmpty();
     assertThat(routes.clusterInfo().brokerAddrTable()).isEmpty();
   }
 
@@ -246,32 +246,33 @@ class RouteInfoManagerTest {
             "10.0.0.3:10911",
             topics(1, TopicConfig.of("T", 2, 2, 6), TopicConfig.of("U", 2, 2, 6)),
             slaveChannel));
-    assertThat(routes.topicsByCluster("Other").topicList())
+    assertThat(routes.topics().topicsByCluster("Other").topicList())
         .containsExactly("SELF_TEST_TOPIC", "T", "U");
-    assertThat(routes.topicsByCluster("NoSuchCluster").topicList()).isEmpty();
+    assertThat(routes.topics().topicsByCluster("NoSuchCluster").topicList()).isEmpty();
 
-    routes.deleteTopic("T", "Other");
+    routes.topics().deleteTopic("T", "Other");
     assertThat(routes.pickupTopicRouteData("T").queueDatas())
         .extracting(QueueData::brokerName)
         .containsExactly("broker-a");
-    routes.deleteTopic("U");
+    routes.topics().deleteTopic("U");
     assertThat(routes.pickupTopicRouteData("U")).isNull();
-    assertThat(routes.allTopics().topicList()).containsExactly("SELF_TEST_TOPIC", "T");
-    assertThat(routes.systemTopics().topicList())
+    assertThat(routes.topics().allTopics().topicList()).containsExactly("SELF_TEST_TOPIC", "T");
+    assertThat(routes.topics().systemTopics().topicList())
         .containsExactlyInAnyOrder(CLUSTER, "Other", "broker-a", "broker-b");
-    assertThat(routes.systemTopics().brokerAddr()).isIn("10.0.0.1:10911", "10.0.0.3:10911");
+    assertThat(routes.topics().systemTopics().brokerAddr())
+        .isIn("10.0.0.1:10911", "10.0.0.3:10911");
   }
 
   @Test
   void writePermissionIsWipedAndRestored() {
     registerMaster(topics(1, TopicConfig.of("T", 4, 4, 6), TopicConfig.of("R", 4, 4, 4)));
-    assertThat(routes.wipeWritePermOfBroker("broker-a")).isEqualTo(3);
+    assertThat(routes.topics().wipeWritePermOfBroker("broker-a")).isEqualTo(3);
     assertThat(routes.pickupTopicRouteData("T").queueDatas().get(0).perm())
         .isEqualTo(TopicPermission.READ);
-    assertThat(routes.addWritePermOfBroker("broker-a")).isEqualTo(3);
+    assertThat(routes.topics().addWritePermOfBroker("broker-a")).isEqualTo(3);
     assertThat(routes.pickupTopicRouteData("R").queueDatas().get(0).perm())
         .isEqualTo(TopicPermission.READ_WRITE);
-    assertThat(routes.wipeWritePermOfBroker("no-such-broker")).isZero();
+    assertThat(routes.topics().wipeWritePermOfBroker("no-such-broker")).isZero();
   }
 
   @Test
@@ -283,9 +284,9 @@ class RouteInfoManagerTest {
             TopicConfig.of("Unit", 4, 4, 6).withTopicSysFlag(1),
             TopicConfig.of("UnitSub", 4, 4, 6).withTopicSysFlag(2),
             TopicConfig.of("Both", 4, 4, 6).withTopicSysFlag(3)));
-    assertThat(routes.unitTopics().topicList()).containsExactly("Both", "Unit");
-    assertThat(routes.hasUnitSubTopics().topicList()).containsExactly("Both", "UnitSub");
-    assertThat(routes.hasUnitSubUnUnitTopics().topicList()).containsExactly("UnitSub");
+    assertThat(routes.topics().unitTopics().topicList()).containsExactly("Both", "Unit");
+    assertThat(routes.topics().hasUnitSubTopics().topicList()).containsExactly("Both", "UnitSub");
+    assertThat(routes.topics().hasUnitSubUnUnitTopics().topicList()).containsExactly("UnitSub");
   }
 
   @Test
@@ -307,10 +308,12 @@ class RouteInfoManagerTest {
             "10.0.0.1:10911",
             topics(2, TopicConfig.of("T", 4, 4, 6), TopicConfig.of("V", 4, 4, 6)),
             masterChannel));
-    assertThat(dropping.allTopics().topicList()).containsExactly("SELF_TEST_TOPIC", "T", "V");
+    assertThat(dropping.topics().allTopics().topicList())
+        .containsExactly("SELF_TEST_TOPIC", "T", "V");
     // The default manager keeps topics until the broker goes away.
     registerMaster(topics(1, TopicConfig.of("T", 4, 4, 6), TopicConfig.of("U", 4, 4, 6)));
     registerMaster(topics(2, TopicConfig.of("T", 4, 4, 6), TopicConfig.of("V", 4, 4, 6)));
-    assertThat(routes.allTopics().topicList()).containsExactly("SELF_TEST_TOPIC", "T", "U", "V");
+    assertThat(routes.topics().allTopics().topicList())
+        .containsExactly("SELF_TEST_TOPIC", "T", "U", "V");
   }
 }
