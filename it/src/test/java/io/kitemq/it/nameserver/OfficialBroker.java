@@ -84,6 +84,21 @@ final class OfficialBroker implements AutoCloseable {
     return result[0];
   }
 
+  /** The broker's QUERY_DATA_VERSION round (used when forceRegister is off). */
+  List<Boolean> needRegister() {
+    TopicConfigSerializeWrapper wrapper = new TopicConfigSerializeWrapper();
+    wrapper.setTopicConfigTable(new ConcurrentHashMap<>(topics));
+    wrapper.setDataVersion(dataVersion);
+    return api.needRegister(cluster, addr, name, id, wrapper, 3000, false);
+  }
+
+  /**
+   * A oneway BROKER_HEARTBEAT, as a 5.x broker in acting-master mode sends between registrations.
+   */
+  void heartbeat() {
+    api.sendHeartbeat(cluster, addr, name, id, 3000, false);
+  }
+
   void unregister() {
     api.unregisterBrokerAll(cluster, addr, name, id);
   }

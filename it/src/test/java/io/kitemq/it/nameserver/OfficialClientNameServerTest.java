@@ -336,6 +336,36 @@ class OfficialClientNameServerTest {
   }
 
   @Test
+  void dataVersionQueryTellsTheBrokerWhetherToRegisterAgain() {
+    OfficialBroker broker = masterA();
+    broker.register(false);
+    // The official broker collects one TRUE per name server that saw a change.
+    assertThat(broker.needRegister()).isEmpty();
+    broker.dataVersion.nextVersion();
+    assertThat(broker.needRegister()).containsExactly(true);
+  }
+
+  @Test
+  void brokerHeartbeatsKeepABrokerAliveBetweenRegistrations() throws Exception {
+    OfficialBroker broker = masterA();
+    broker.register(false);
+    // Longer than the 2 s expiry: alive only because of the heartbeats.
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(6))
+        .pollInterval(Duration.ofMillis(300))
+        .until(
+            () -> {
+              broker.heartbeat();
+              return !client.getBrokerClusterInfo(TIMEOUT).getBrokerAddrTable().isEmpty();
+            });
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> client.getBrokerClusterInfo(TIMEOUT).getBrokerAddrTable().isEmpty());
+  }
+
+  @Test
   void brokerWhoseConnectionClosesDisappearsPromptly() throws Exception {
     nameServer.close();
     client.shutdown();

@@ -19,6 +19,7 @@ import io.kitemq.remoting.protocol.body.TopicList;
 import io.kitemq.remoting.protocol.body.TopicRouteData;
 import io.kitemq.remoting.protocol.header.AddWritePermOfBrokerRequestHeader;
 import io.kitemq.remoting.protocol.header.AddWritePermOfBrokerResponseHeader;
+import io.kitemq.remoting.protocol.header.BrokerHeartbeatRequestHeader;
 import io.kitemq.remoting.protocol.header.DeleteTopicFromNamesrvRequestHeader;
 import io.kitemq.remoting.protocol.header.GetRouteInfoRequestHeader;
 import io.kitemq.remoting.protocol.header.GetTopicsByClusterRequestHeader;
@@ -36,10 +37,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * Broker registration and route requests: REGISTER_BROKER, UNREGISTER_BROKER, QUERY_DATA_VERSION,
- * GET_ROUTEINFO_BY_TOPIC, GET_BROKER_CLUSTER_INFO, the topic lists, DELETE_TOPIC_IN_NAMESRV and the
- * write-permission switches. Answers the way RocketMQ's name server does (codes, remarks, bodies).
- * Thread-safe (state lives in the route and KV managers).
+ * Broker registration and route requests: REGISTER_BROKER, UNREGISTER_BROKER, BROKER_HEARTBEAT,
+ * QUERY_DATA_VERSION, GET_ROUTEINFO_BY_TOPIC, GET_BROKER_CLUSTER_INFO, the topic lists,
+ * DELETE_TOPIC_IN_NAMESRV and the write-permission switches. Answers the way RocketMQ's name server
+ * does (codes, remarks, bodies). Thread-safe (state lives in the route and KV managers).
  */
 public final class RouteRequestProcessor implements RequestProcessor {
 
@@ -48,6 +49,7 @@ public final class RouteRequestProcessor implements RequestProcessor {
       List.of(
           RequestCode.REGISTER_BROKER,
           RequestCode.UNREGISTER_BROKER,
+          RequestCode.BROKER_HEARTBEAT,
           RequestCode.QUERY_DATA_VERSION,
           RequestCode.GET_ROUTEINFO_BY_TOPIC,
           RequestCode.GET_BROKER_CLUSTER_INFO,
@@ -85,6 +87,11 @@ public final class RouteRequestProcessor implements RequestProcessor {
       case RequestCode.UNREGISTER_BROKER -> {
         UnregisterBrokerRequestHeader h = UnregisterBrokerRequestHeader.fromExtFields(ext);
         routes.unregisterBroker(h.clusterName(), h.brokerAddr(), h.brokerName());
+        yield success();
+      }
+      case RequestCode.BROKER_HEARTBEAT -> {
+        BrokerHeartbeatRequestHeader h = BrokerHeartbeatRequestHeader.fromExtFields(ext);
+        routes.updateBrokerInfoUpdateTimestamp(h.clusterName(), h.brokerAddr());
         yield success();
       }
       case RequestCode.QUERY_DATA_VERSION -> queryDataVersion(request);

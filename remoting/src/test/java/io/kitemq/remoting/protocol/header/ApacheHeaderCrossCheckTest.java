@@ -96,7 +96,8 @@ class ApacheHeaderCrossCheckTest {
         pair(AddWritePermOfBrokerRequestHeader.class, "namesrv.AddWritePermOfBrokerRequestHeader"),
         pair(
             AddWritePermOfBrokerResponseHeader.class, "namesrv.AddWritePermOfBrokerResponseHeader"),
-        pair(GetTopicsByClusterRequestHeader.class, "GetTopicsByClusterRequestHeader"));
+        pair(GetTopicsByClusterRequestHeader.class, "GetTopicsByClusterRequestHeader"),
+        pair(BrokerHeartbeatRequestHeader.class, "namesrv.BrokerHeartbeatRequestHeader"));
   }
 
   private static Object[] pair(Class<?> ours, String theirs) {
