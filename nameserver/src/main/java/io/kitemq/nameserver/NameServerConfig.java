@@ -34,9 +34,11 @@ import java.util.function.BiConsumer;
  *   <tr><td>enableTopicList</td><td>true</td><td>serve the per-cluster and unit topic lists</td></tr>
  *   <tr><td>deleteTopicWithBrokerRegistration</td><td>false</td><td>a registration drops the
  *       broker's topics it no longer lists</td></tr>
+ *   <tr><td>supportActingMaster</td><td>false</td><td>routes show an acting slave as master of a
+ *       broker name in acting-master mode whose master is gone</td></tr>
  * </table>
  *
- * The last five can change at run time ({@link #withUpdates(Properties)}).
+ * The last six can change at run time ({@link #withUpdates(Properties)}).
  */
 public final class NameServerConfig {
 
@@ -47,7 +49,8 @@ public final class NameServerConfig {
           "returnOrderTopicConfigToBroker",
           "enableAllTopicList",
           "enableTopicList",
-          "deleteTopicWithBrokerRegistration");
+          "deleteTopicWithBrokerRegistration",
+          "supportActingMaster");
 
   private final int listenPort;
   private final String bindAddress;
@@ -63,6 +66,7 @@ public final class NameServerConfig {
   private final boolean enableAllTopicList;
   private final boolean enableTopicList;
   private final boolean deleteTopicWithBrokerRegistration;
+  private final boolean supportActingMaster;
 
   private NameServerConfig(Builder b) {
     listenPort = b.listenPort;
@@ -79,6 +83,7 @@ public final class NameServerConfig {
     enableAllTopicList = b.enableAllTopicList;
     enableTopicList = b.enableTopicList;
     deleteTopicWithBrokerRegistration = b.deleteTopicWithBrokerRegistration;
+    supportActingMaster = b.supportActingMaster;
   }
 
   public static Builder builder() {
@@ -132,6 +137,7 @@ public final class NameServerConfig {
     map.put("enableTopicList", Boolean.toString(enableTopicList));
     map.put(
         "deleteTopicWithBrokerRegistration", Boolean.toString(deleteTopicWithBrokerRegistration));
+    map.put("supportActingMaster", Boolean.toString(supportActingMaster));
     return map;
   }
 
@@ -198,6 +204,10 @@ public final class NameServerConfig {
     return deleteTopicWithBrokerRegistration;
   }
 
+  public boolean supportActingMaster() {
+    return supportActingMaster;
+  }
+
   /** Mutable builder; not thread-safe. */
   public static final class Builder {
     private int listenPort = 9876;
@@ -215,6 +225,7 @@ public final class NameServerConfig {
     private boolean enableAllTopicList = true;
     private boolean enableTopicList = true;
     private boolean deleteTopicWithBrokerRegistration;
+    private boolean supportActingMaster;
 
     private static final Map<String, BiConsumer<Builder, String>> SETTERS = setters();
 
@@ -261,6 +272,9 @@ public final class NameServerConfig {
           (b, v) ->
               b.deleteTopicWithBrokerRegistration =
                   parseBool("deleteTopicWithBrokerRegistration", v));
+      m.put(
+          "supportActingMaster",
+          (b, v) -> b.supportActingMaster = parseBool("supportActingMaster", v));
       return m;
     }
 
@@ -348,6 +362,11 @@ public final class NameServerConfig {
 
     public Builder deleteTopicWithBrokerRegistration(boolean enable) {
       this.deleteTopicWithBrokerRegistration = enable;
+      return this;
+    }
+
+    public Builder supportActingMaster(boolean enable) {
+      this.supportActingMaster = enable;
       return this;
     }
 

@@ -12,6 +12,7 @@ import org.apache.rocketmq.common.BrokerIdentity;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.remoting.netty.NettyClientConfig;
 import org.apache.rocketmq.remoting.protocol.DataVersion;
+import org.apache.rocketmq.remoting.protocol.body.BrokerMemberGroup;
 import org.apache.rocketmq.remoting.protocol.body.TopicConfigSerializeWrapper;
 import org.apache.rocketmq.remoting.protocol.namesrv.RegisterBrokerResult;
 
@@ -97,6 +98,15 @@ final class OfficialBroker implements AutoCloseable {
    */
   void heartbeat() {
     api.sendHeartbeat(cluster, addr, name, id, 3000, false);
+  }
+
+  /** REGISTER_TOPIC_IN_NAMESRV, as the broker sends when a topic is created on it. */
+  void registerSingleTopic(String topic, int read, int write, int perm) {
+    api.registerSingleTopicAll(name, new TopicConfig(topic, read, write, perm), 3000);
+  }
+
+  BrokerMemberGroup memberGroup() throws Exception {
+    return api.syncBrokerMemberGroup(cluster, name);
   }
 
   void unregister() {

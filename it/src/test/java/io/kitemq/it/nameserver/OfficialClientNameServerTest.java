@@ -346,6 +346,23 @@ class OfficialClientNameServerTest {
   }
 
   @Test
+  void singleTopicRegistrationAndMemberGroupServeTheOfficialBroker() throws Exception {
+    OfficialBroker master = masterA();
+    master.register(false);
+    OfficialBroker slave = broker(CLUSTER, "broker-a", 1, "127.0.0.1:10921");
+    slave.topic("TopicTest", 4, 4, 6).topic("TBW102", 8, 8, 7);
+    slave.register(false);
+
+    master.registerSingleTopic("CreatedLater", 3, 5, 6);
+    TopicRouteData route = client.getTopicRouteInfoFromNameServer("CreatedLater", TIMEOUT);
+    assertThat(route.getQueueDatas().get(0).getReadQueueNums()).isEqualTo(3);
+    assertThat(route.getQueueDatas().get(0).getWriteQueueNums()).isEqualTo(5);
+
+    assertThat(slave.memberGroup().getBrokerAddrs())
+        .isEqualTo(Map.of(0L, "127.0.0.1:10911", 1L, "127.0.0.1:10921"));
+  }
+
+  @Test
   void brokerHeartbeatsKeepABrokerAliveBetweenRegistrations() throws Exception {
     OfficialBroker broker = masterA();
     broker.register(false);

@@ -12,6 +12,7 @@ import io.kitemq.remoting.protocol.RequestCode;
 import io.kitemq.remoting.protocol.ResponseCode;
 import io.kitemq.remoting.protocol.body.BodyCodec;
 import io.kitemq.remoting.protocol.body.DataVersion;
+import io.kitemq.remoting.protocol.body.GetBrokerMemberGroupResponseBody;
 import io.kitemq.remoting.protocol.body.KvTable;
 import io.kitemq.remoting.protocol.body.RegisterBrokerBody;
 import io.kitemq.remoting.protocol.body.TopicConfigSerializeWrapper;
@@ -21,12 +22,14 @@ import io.kitemq.remoting.protocol.header.AddWritePermOfBrokerRequestHeader;
 import io.kitemq.remoting.protocol.header.AddWritePermOfBrokerResponseHeader;
 import io.kitemq.remoting.protocol.header.BrokerHeartbeatRequestHeader;
 import io.kitemq.remoting.protocol.header.DeleteTopicFromNamesrvRequestHeader;
+import io.kitemq.remoting.protocol.header.GetBrokerMemberGroupRequestHeader;
 import io.kitemq.remoting.protocol.header.GetRouteInfoRequestHeader;
 import io.kitemq.remoting.protocol.header.GetTopicsByClusterRequestHeader;
 import io.kitemq.remoting.protocol.header.QueryDataVersionRequestHeader;
 import io.kitemq.remoting.protocol.header.QueryDataVersionResponseHeader;
 import io.kitemq.remoting.protocol.header.RegisterBrokerRequestHeader;
 import io.kitemq.remoting.protocol.header.RegisterBrokerResponseHeader;
+import io.kitemq.remoting.protocol.header.RegisterTopicRequestHeader;
 import io.kitemq.remoting.protocol.header.UnregisterBrokerRequestHeader;
 import io.kitemq.remoting.protocol.header.WipeWritePermOfBrokerRequestHeader;
 import io.kitemq.remoting.protocol.header.WipeWritePermOfBrokerResponseHeader;
@@ -38,9 +41,10 @@ import java.util.function.Supplier;
 
 /**
  * Broker registration and route requests: REGISTER_BROKER, UNREGISTER_BROKER, BROKER_HEARTBEAT,
- * QUERY_DATA_VERSION, GET_ROUTEINFO_BY_TOPIC, GET_BROKER_CLUSTER_INFO, the topic lists,
- * DELETE_TOPIC_IN_NAMESRV and the write-permission switches. Answers the way RocketMQ's name server
- * does (codes, remarks, bodies). Thread-safe (state lives in the route and KV managers).
+ * GET_BROKER_MEMBER_GROUP, REGISTER_TOPIC_IN_NAMESRV, QUERY_DATA_VERSION, GET_ROUTEINFO_BY_TOPIC,
+ * GET_BROKER_CLUSTER_INFO, the topic lists, DELETE_TOPIC_IN_NAMESRV and the write-permission
+ * switches. Answers the way RocketMQ's name server does (codes, remarks, bodies). Thread-safe
+ * (state lives in the route and KV managers).
  */
 public final class RouteRequestProcessor implements RequestProcessor {
 
@@ -50,6 +54,8 @@ public final class RouteRequestProcessor implements RequestProcessor {
           RequestCode.REGISTER_BROKER,
           RequestCode.UNREGISTER_BROKER,
           RequestCode.BROKER_HEARTBEAT,
+          RequestCode.GET_BROKER_MEMBER_GROUP,
+          RequestCode.REGISTER_TOPIC_IN_NAMESRV,
           RequestCode.QUERY_DATA_VERSION,
           RequestCode.GET_ROUTEINFO_BY_TOPIC,
           RequestCode.GET_BROKER_CLUSTER_INFO,
@@ -92,6 +98,21 @@ public final class RouteRequestProcessor implements RequestProcessor {
       case RequestCode.BROKER_HEARTBEAT -> {
         BrokerHeartbeatRequestHeader h = BrokerHeartbeatRequestHeader.fromExtFields(ext);
         routes.updateBrokerInfoUpdateTimestamp(h.clusterName(), h.brokerAddr());
+        yield success();
+      }
+      case RequestCode.GET_BROKER_MEMBER_GROUP -> {
+        GetBrokerMemberGroupRequestHeader h = GetBrokerMemberGroupRequestHeader.fromExtFields(ext);
+        yield withBody(
+            BodyCodec.encode(
+                new GetBrokerMemberGroupResponseBody(
+                    routes.brokerMemberGroup(h.clusterName(), h.brokerName()))));
+      }
+      case RequestCode.REGISTER_TOPIC_IN_NAMESRV -> {
+        String topic = RegisterTopicRequestHeader.fromExtFields(ext).topic();
+        if (request.body() != null && request.body().length > 0) {
+          routes.registerTopic(
+              topic, BodyCodec.decode(request.body(), TopicRouteData.class).queueDatas());
+        }
         yield success();
       }
       case RequestCode.QUERY_DATA_VERSION -> queryDataVersion(request);
@@ -205,7 +226,8 @@ public final class RouteRequestProcessor implements RequestProcessor {
   private RemotingCommand routeByTopic(RemotingCommand request) throws Exception {
     GetRouteInfoRequestHeader h =
         GetRouteInfoRequestHeader.fromExtFields(request.extFieldsOrEmpty());
-    TopicRouteData route = routes.pickupTopicRouteData(h.topic());
+    TopicRouteData route =
+        routes.pickupTopicRouteData(h.topic(), config.get().supportActingMaster());
     if (route == null) {
       return RemotingCommand.createResponse(
           ResponseCode.TOPIC_NOT_EXIST,

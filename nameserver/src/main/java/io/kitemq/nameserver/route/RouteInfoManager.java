@@ -1,10 +1,12 @@
 package io.kitemq.nameserver.route;
 
+import io.kitemq.common.topic.SystemTopics;
 import io.kitemq.common.topic.TopicConfig;
 import io.kitemq.common.topic.TopicPermission;
 import io.kitemq.nameserver.route.RouteTables.BrokerEntry;
 import io.kitemq.nameserver.route.RouteTables.LiveInfo;
 import io.kitemq.remoting.protocol.body.BrokerData;
+import io.kitemq.remoting.protocol.body.BrokerMemberGroup;
 import io.kitemq.remoting.protocol.body.ClusterInfo;
 import io.kitemq.remoting.protocol.body.DataVersion;
 import io.kitemq.remoting.protocol.body.QueueData;
@@ -369,6 +371,17 @@ public final class RouteInfoManager {
 
   /** The topic's route, or null when no live broker holds it. */
   public TopicRouteData pickupTopicRouteData(String topic) {
+    return pickupTopicRouteData(topic, false);
+  }
+
+  /**
+   * The topic's route, or null when no live broker holds it.
+   *
+   * @param actingMaster when a broker name in acting-master mode has lost its master and its queues
+   *     are read-only, present its smallest-id slave as id 0 so that clients read from it
+   *     (RocketMQ's {@code supportActingMaster})
+   */
+  public TopicRouteData pickupTopicRouteData(String topic, boolean actingMaster) {
     lock.readLock().lock();
     try {
       Map<String, QueueData> queues = topicQueueTable.get(topic);
@@ -384,7 +397,11 @@ public final class RouteInfoManager {
         if (broker == null) {
           continue;
         }
-        brokerDatas.add(broker.snapshot());
+        BrokerData data = broker.snapshot();
+        if (actingMaster && !topic.startsWith(SystemTopics.SYNC_BROKER_MEMBER_GROUP_PREFIX)) {
+          data = actingMasterView(data, q);
+        }
+        brokerDatas.add(data);
         for (String addr : broker.addrs.values()) {
           List<String> servers = filterServerTable.get(new BrokerAddress(broker.cluster, addr));
           if (servers != null) {
@@ -396,6 +413,58 @@ public final class RouteInfoManager {
         return null;
       }
       return new TopicRouteData(null, queueDatas, brokerDatas, filterServers);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private static BrokerData actingMasterView(BrokerData data, QueueData queues) {
+    Map<Long, String> addrs = data.brokerAddrs();
+    if (!data.enableActingMaster()
+        || addrs.isEmpty()
+        || addrs.containsKey(BrokerData.MASTER_ID)
+        || TopicPermission.isWriteable(queues.perm())) {
+      return data;
+    }
+    TreeMap<Long, String> acting = new TreeMap<>(addrs);
+    String actingAddr = acting.pollFirstEntry().getValue();
+    acting.put(BrokerData.MASTER_ID, actingAddr);
+    return data.withBrokerAddrs(acting);
+  }
+
+  /**
+   * Adds or replaces one topic's queues on the given broker names (REGISTER_TOPIC_IN_NAMESRV).
+   *
+   * @return false, changing nothing, when a broker name is not registered or the list is empty
+   */
+  public boolean registerTopic(String topic, List<QueueData> queueDatas) {
+    if (queueDatas.isEmpty()) {
+      return false;
+    }
+    lock.writeLock().lock();
+    try {
+      for (QueueData q : queueDatas) {
+        if (!brokerAddrTable.containsKey(q.brokerName())) {
+          LOG.warn("refused topic {} on unregistered broker {}", topic, q.brokerName());
+          return false;
+        }
+      }
+      Map<String, QueueData> queues = topicQueueTable.computeIfAbsent(topic, t -> new HashMap<>());
+      queueDatas.forEach(q -> queues.put(q.brokerName(), q));
+      LOG.info("topic {} registered on {} broker names", topic, queueDatas.size());
+      return true;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** The addresses of every member of {@code brokerName} (empty when unknown). */
+  public BrokerMemberGroup brokerMemberGroup(String clusterName, String brokerName) {
+    lock.readLock().lock();
+    try {
+      BrokerEntry broker = brokerAddrTable.get(brokerName);
+      return new BrokerMemberGroup(
+          clusterName, brokerName, broker == null ? Map.of() : broker.addrs);
     } finally {
       lock.readLock().unlock();
     }

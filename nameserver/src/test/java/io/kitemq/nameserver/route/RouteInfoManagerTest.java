@@ -316,4 +316,54 @@ class RouteInfoManagerTest {
     assertThat(routes.topics().allTopics().topicList())
         .containsExactly("SELF_TEST_TOPIC", "T", "U", "V");
   }
+
+  @Test
+  void actingSlaveIsShownAsMasterOnlyWhenAskedAndTheQueuesAreReadOnly() {
+    TopicConfigSerializeWrapper topics = topics(1, TopicConfig.of("T", 4, 4, 6));
+    for (long id : new long[] {0, 2}) {
+      routes.registerBroker(
+          new BrokerRegistration(
+              CLUSTER,
+              "10.0.0." + (id + 1) + ":10911",
+              "broker-a",
+              id,
+              "ha",
+              null,
+              null,
+              true,
+              topics,
+              List.of(),
+              id == 0 ? masterChannel : slaveChannel));
+    }
+    routes.unregisterBroker(CLUSTER, "10.0.0.1:10911", "broker-a");
+    // Acting-master mode: with the master gone nobody may write.
+    assertThat(routes.pickupTopicRouteData("T").queueDatas().get(0).perm())
+        .isEqualTo(TopicPermission.READ);
+    assertThat(routes.pickupTopicRouteData("T", false).brokerDatas().get(0).brokerAddrs())
+        .isEqualTo(Map.of(2L, "10.0.0.3:10911"));
+    assertThat(routes.pickupTopicRouteData("T", true).brokerDatas().get(0).brokerAddrs())
+        .isEqualTo(Map.of(0L, "10.0.0.3:10911"));
+  }
+
+  @Test
+  void singleTopicsRegisterOnlyOnKnownBrokerNames() {
+    registerMaster(topics(1, TopicConfig.of("T", 4, 4, 6)));
+    assertThat(routes.registerTopic("New", List.of(new QueueData("broker-a", 2, 2, 6, 0))))
+        .isTrue();
+    assertThat(routes.pickupTopicRouteData("New").queueDatas())
+        .containsExactly(new QueueData("broker-a", 2, 2, 6, 0));
+    assertThat(routes.registerTopic("Bad", List.of(new QueueData("broker-x", 2, 2, 6, 0))))
+        .isFalse();
+    assertThat(routes.pickupTopicRouteData("Bad")).isNull();
+  }
+
+  @Test
+  void memberGroupListsEveryAddressOfABrokerName() {
+    TopicConfigSerializeWrapper topics = topics(1, TopicConfig.of("T", 4, 4, 6));
+    registerMaster(topics);
+    registerSlave(topics);
+    assertThat(routes.brokerMemberGroup(CLUSTER, "broker-a").brokerAddrs())
+        .isEqualTo(Map.of(0L, "10.0.0.1:10911", 1L, "10.0.0.2:10911"));
+    assertThat(routes.brokerMemberGroup(CLUSTER, "nobody").brokerAddrs()).isEmpty();
+  }
 }

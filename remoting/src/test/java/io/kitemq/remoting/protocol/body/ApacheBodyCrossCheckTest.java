@@ -211,6 +211,30 @@ class ApacheBodyCrossCheckTest {
     }
   }
 
+  @Test
+  void brokerMemberGroupRoundTripsBothWays() throws Exception {
+    org.apache.rocketmq.remoting.protocol.body.GetBrokerMemberGroupResponseBody theirs =
+        new org.apache.rocketmq.remoting.protocol.body.GetBrokerMemberGroupResponseBody();
+    org.apache.rocketmq.remoting.protocol.body.BrokerMemberGroup group =
+        new org.apache.rocketmq.remoting.protocol.body.BrokerMemberGroup("C", "broker-a");
+    group.getBrokerAddrs().put(0L, "10.0.0.1:10911");
+    group.getBrokerAddrs().put(2L, "10.0.0.2:10911");
+    theirs.setBrokerMemberGroup(group);
+    GetBrokerMemberGroupResponseBody expected =
+        new GetBrokerMemberGroupResponseBody(
+            new BrokerMemberGroup(
+                "C", "broker-a", Map.of(0L, "10.0.0.1:10911", 2L, "10.0.0.2:10911")));
+    assertThat(BodyCodec.decode(theirs.encode(), GetBrokerMemberGroupResponseBody.class))
+        .isEqualTo(expected);
+    assertThat(
+            RemotingSerializable.decode(
+                    BodyCodec.encode(expected),
+                    org.apache.rocketmq.remoting.protocol.body.GetBrokerMemberGroupResponseBody
+                        .class)
+                .getBrokerMemberGroup())
+        .isEqualTo(group);
+  }
+
   /** A MessageQueue-keyed body, as ConsumeStats and friends carry. */
   record Mq(String topic, String brokerName, int queueId) {}
 

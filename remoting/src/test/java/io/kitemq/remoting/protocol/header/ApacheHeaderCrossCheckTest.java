@@ -97,7 +97,9 @@ class ApacheHeaderCrossCheckTest {
         pair(
             AddWritePermOfBrokerResponseHeader.class, "namesrv.AddWritePermOfBrokerResponseHeader"),
         pair(GetTopicsByClusterRequestHeader.class, "GetTopicsByClusterRequestHeader"),
-        pair(BrokerHeartbeatRequestHeader.class, "namesrv.BrokerHeartbeatRequestHeader"));
+        pair(BrokerHeartbeatRequestHeader.class, "namesrv.BrokerHeartbeatRequestHeader"),
+        pair(RegisterTopicRequestHeader.class, "namesrv.RegisterTopicRequestHeader"),
+        pair(GetBrokerMemberGroupRequestHeader.class, "GetBrokerMemberGroupRequestHeader"));
   }
 
   private static Object[] pair(Class<?> ours, String theirs) {
