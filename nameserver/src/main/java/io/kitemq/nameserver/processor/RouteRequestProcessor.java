@@ -110,8 +110,10 @@ public final class RouteRequestProcessor implements RequestProcessor {
       case RequestCode.REGISTER_TOPIC_IN_NAMESRV -> {
         String topic = RegisterTopicRequestHeader.fromExtFields(ext).topic();
         if (request.body() != null && request.body().length > 0) {
-          routes.registerTopic(
-              topic, BodyCodec.decode(request.body(), TopicRouteData.class).queueDatas());
+          routes
+              .topics()
+              .registerTopic(
+                  topic, BodyCodec.decode(request.body(), TopicRouteData.class).queueDatas());
         }
         yield success();
       }

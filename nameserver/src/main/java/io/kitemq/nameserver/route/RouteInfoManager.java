@@ -1,6 +1,5 @@
 package io.kitemq.nameserver.route;
 
-import io.kitemq.common.topic.SystemTopics;
 import io.kitemq.common.topic.TopicConfig;
 import io.kitemq.common.topic.TopicPermission;
 import io.kitemq.nameserver.route.RouteTables.BrokerEntry;
@@ -46,6 +45,7 @@ public final class RouteInfoManager {
 
   private final RouteTables tables = new RouteTables();
   private final TopicCatalog topics = new TopicCatalog(tables);
+  private final RouteViews views = new RouteViews(tables);
   // Short names for the tables, which every method below uses under tables.lock.
   private final ReentrantReadWriteLock lock = tables.lock;
   private final Map<String, Map<String, QueueData>> topicQueueTable = tables.topicQueueTable;
@@ -382,103 +382,16 @@ public final class RouteInfoManager {
    *     (RocketMQ's {@code supportActingMaster})
    */
   public TopicRouteData pickupTopicRouteData(String topic, boolean actingMaster) {
-    lock.readLock().lock();
-    try {
-      Map<String, QueueData> queues = topicQueueTable.get(topic);
-      if (queues == null || queues.isEmpty()) {
-        return null;
-      }
-      List<QueueData> queueDatas = new ArrayList<>(queues.values());
-      queueDatas.sort((a, b) -> a.brokerName().compareTo(b.brokerName()));
-      List<BrokerData> brokerDatas = new ArrayList<>();
-      Map<String, List<String>> filterServers = new TreeMap<>();
-      for (QueueData q : queueDatas) {
-        BrokerEntry broker = brokerAddrTable.get(q.brokerName());
-        if (broker == null) {
-          continue;
-        }
-        BrokerData data = broker.snapshot();
-        if (actingMaster && !topic.startsWith(SystemTopics.SYNC_BROKER_MEMBER_GROUP_PREFIX)) {
-          data = actingMasterView(data, q);
-        }
-        brokerDatas.add(data);
-        for (String addr : broker.addrs.values()) {
-          List<String> servers = filterServerTable.get(new BrokerAddress(broker.cluster, addr));
-          if (servers != null) {
-            filterServers.put(addr, servers);
-          }
-        }
-      }
-      if (brokerDatas.isEmpty()) {
-        return null;
-      }
-      return new TopicRouteData(null, queueDatas, brokerDatas, filterServers);
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  private static BrokerData actingMasterView(BrokerData data, QueueData queues) {
-    Map<Long, String> addrs = data.brokerAddrs();
-    if (!data.enableActingMaster()
-        || addrs.isEmpty()
-        || addrs.containsKey(BrokerData.MASTER_ID)
-        || TopicPermission.isWriteable(queues.perm())) {
-      return data;
-    }
-    TreeMap<Long, String> acting = new TreeMap<>(addrs);
-    String actingAddr = acting.pollFirstEntry().getValue();
-    acting.put(BrokerData.MASTER_ID, actingAddr);
-    return data.withBrokerAddrs(acting);
-  }
-
-  /**
-   * Adds or replaces one topic's queues on the given broker names (REGISTER_TOPIC_IN_NAMESRV).
-   *
-   * @return false, changing nothing, when a broker name is not registered or the list is empty
-   */
-  public boolean registerTopic(String topic, List<QueueData> queueDatas) {
-    if (queueDatas.isEmpty()) {
-      return false;
-    }
-    lock.writeLock().lock();
-    try {
-      for (QueueData q : queueDatas) {
-        if (!brokerAddrTable.containsKey(q.brokerName())) {
-          LOG.warn("refused topic {} on unregistered broker {}", topic, q.brokerName());
-          return false;
-        }
-      }
-      Map<String, QueueData> queues = topicQueueTable.computeIfAbsent(topic, t -> new HashMap<>());
-      queueDatas.forEach(q -> queues.put(q.brokerName(), q));
-      LOG.info("topic {} registered on {} broker names", topic, queueDatas.size());
-      return true;
-    } finally {
-      lock.writeLock().unlock();
-    }
+    return views.route(topic, actingMaster);
   }
 
   /** The addresses of every member of {@code brokerName} (empty when unknown). */
   public BrokerMemberGroup brokerMemberGroup(String clusterName, String brokerName) {
-    lock.readLock().lock();
-    try {
-      BrokerEntry broker = brokerAddrTable.get(brokerName);
-      return new BrokerMemberGroup(
-          clusterName, brokerName, broker == null ? Map.of() : broker.addrs);
-    } finally {
-      lock.readLock().unlock();
-    }
+    return views.memberGroup(clusterName, brokerName);
   }
 
   /** Every broker name with its addresses, and every cluster with its broker names. */
   public ClusterInfo clusterInfo() {
-    lock.readLock().lock();
-    try {
-      Map<String, BrokerData> brokers = new TreeMap<>();
-      brokerAddrTable.forEach((name, entry) -> brokers.put(name, entry.snapshot()));
-      return new ClusterInfo(brokers, clusterAddrTable);
-    } finally {
-      lock.readLock().unlock();
-    }
+    return views.clusterInfo();
   }
 }

@@ -5,6 +5,8 @@ import io.kitemq.nameserver.route.RouteTables.BrokerEntry;
 import io.kitemq.remoting.protocol.body.QueueData;
 import io.kitemq.remoting.protocol.body.TopicList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The topic side of the routing tables: topic lists (all, per cluster, system, unit), topic
- * deletion and the broker write-permission switches. Obtained from {@link
+ * The topic side of the routing tables: topic lists (all, per cluster, system, unit), single-topic
+ * registration, topic deletion and the broker write-permission switches. Obtained from {@link
  * RouteInfoManager#topics()}; shares its tables and lock. Thread-safe.
  */
 public final class TopicCatalog {
@@ -186,6 +188,32 @@ public final class TopicCatalog {
       }
       LOG.info("write permission of broker {} {} on {} topics", brokerName, what, count);
       return count;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Adds or replaces one topic's queues on the given broker names (REGISTER_TOPIC_IN_NAMESRV).
+   *
+   * @return false, changing nothing, when a broker name is not registered or the list is empty
+   */
+  public boolean registerTopic(String topic, List<QueueData> queueDatas) {
+    if (queueDatas.isEmpty()) {
+      return false;
+    }
+    lock.writeLock().lock();
+    try {
+      for (QueueData q : queueDatas) {
+        if (!brokerAddrTable.containsKey(q.brokerName())) {
+          LOG.warn("refused topic {} on unregistered broker {}", topic, q.brokerName());
+          return false;
+        }
+      }
+      Map<String, QueueData> queues = topicQueueTable.computeIfAbsent(topic, t -> new HashMap<>());
+      queueDatas.forEach(q -> queues.put(q.brokerName(), q));
+      LOG.info("topic {} registered on {} broker names", topic, queueDatas.size());
+      return true;
     } finally {
       lock.writeLock().unlock();
     }

@@ -348,11 +348,11 @@ class RouteInfoManagerTest {
   @Test
   void singleTopicsRegisterOnlyOnKnownBrokerNames() {
     registerMaster(topics(1, TopicConfig.of("T", 4, 4, 6)));
-    assertThat(routes.registerTopic("New", List.of(new QueueData("broker-a", 2, 2, 6, 0))))
+    assertThat(routes.topics().registerTopic("New", List.of(new QueueData("broker-a", 2, 2, 6, 0))))
         .isTrue();
     assertThat(routes.pickupTopicRouteData("New").queueDatas())
         .containsExactly(new QueueData("broker-a", 2, 2, 6, 0));
-    assertThat(routes.registerTopic("Bad", List.of(new QueueData("broker-x", 2, 2, 6, 0))))
+    assertThat(routes.topics().registerTopic("Bad", List.of(new QueueData("broker-x", 2, 2, 6, 0))))
         .isFalse();
     assertThat(routes.pickupTopicRouteData("Bad")).isNull();
   }
