@@ -29,6 +29,7 @@ final class OfficialBroker implements AutoCloseable {
   final String haAddr;
   final Map<String, TopicConfig> topics = new ConcurrentHashMap<>();
   final DataVersion dataVersion = new DataVersion();
+  private final int nameServers;
   private final BrokerOuterAPI api;
 
   OfficialBroker(String nameServerAddr, String cluster, String name, long id, String addr) {
@@ -37,6 +38,7 @@ final class OfficialBroker implements AutoCloseable {
     this.id = id;
     this.addr = addr;
     this.haAddr = addr.replaceFirst(":\\d+$", ":10912");
+    this.nameServers = nameServerAddr.split(";").length;
     this.api = new BrokerOuterAPI(new NettyClientConfig(), new AuthConfig());
     api.start();
     api.updateNameServerAddressList(nameServerAddr);
@@ -48,9 +50,9 @@ final class OfficialBroker implements AutoCloseable {
   }
 
   /**
-   * Registers (as the broker does every 30 s) and waits for the answer. The broker only sends to
-   * name servers its client has already connected to, so the first call is retried until one
-   * answers.
+   * Registers (as the broker does every 30 s) with every name server and returns the first answer.
+   * The broker only sends to name servers its client has already connected to, so the first calls
+   * are retried until all answer.
    */
   RegisterBrokerResult register(boolean compressed) {
     TopicConfigSerializeWrapper wrapper = new TopicConfigSerializeWrapper();
@@ -76,7 +78,7 @@ final class OfficialBroker implements AutoCloseable {
                       false,
                       compressed,
                       new BrokerIdentity());
-              if (results.isEmpty()) {
+              if (results.size() < nameServers) {
                 return false;
               }
               result[0] = results.get(0);

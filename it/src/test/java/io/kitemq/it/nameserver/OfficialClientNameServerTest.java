@@ -183,6 +183,37 @@ class OfficialClientNameServerTest {
   }
 
   @Test
+  void brokerRegistersWithEveryNameServerAndEachServesTheRouteAlone() throws Exception {
+    NameServer second =
+        new NameServer(
+            NameServerConfig.builder()
+                .bindAddress("127.0.0.1")
+                .listenPort(0)
+                .kvConfigPath(dir.resolve("second.json"))
+                .build());
+    closeables.add(second);
+    String secondAddr = "127.0.0.1:" + second.start();
+    OfficialBroker broker =
+        new OfficialBroker(
+            nameServerAddr + ";" + secondAddr, CLUSTER, "broker-a", 0, "127.0.0.1:10911");
+    closeables.add(broker);
+    broker.topic("TopicTest", 4, 4, 6).topic("TBW102", 8, 8, 7).register(false);
+
+    assertThat(client.getTopicRouteInfoFromNameServer("TopicTest", TIMEOUT).getQueueDatas())
+        .hasSize(1);
+    // Only the second name server from here on: it answers on its own.
+    nameServer.close();
+    client.updateNameServerAddressList(secondAddr);
+    assertThat(
+            client
+                .getTopicRouteInfoFromNameServer("TopicTest", TIMEOUT)
+                .getBrokerDatas()
+                .get(0)
+                .getBrokerAddrs())
+        .isEqualTo(Map.of(0L, "127.0.0.1:10911"));
+  }
+
+  @Test
   void unknownTopicIsTopicNotExistForTheOfficialClient() {
     assertThatThrownBy(() -> client.getTopicRouteInfoFromNameServer("NoSuchTopic", TIMEOUT))
         .isInstanceOfSatisfying(

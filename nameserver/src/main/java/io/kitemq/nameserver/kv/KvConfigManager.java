@@ -58,17 +58,16 @@ public final class KvConfigManager {
     } catch (BodyCodecException e) {
       throw new IOException("corrupt KV config file " + path + ": " + e.getMessage(), e);
     }
+    Map<String, Map<String, String>> loaded =
+        file.configTable() == null ? Map.of() : file.configTable();
     lock.writeLock().lock();
     try {
       table.clear();
-      if (file.configTable() != null) {
-        file.configTable()
-            .forEach((ns, kv) -> table.put(ns, kv == null ? new TreeMap<>() : new TreeMap<>(kv)));
-      }
+      loaded.forEach((ns, kv) -> table.put(ns, kv == null ? new TreeMap<>() : new TreeMap<>(kv)));
     } finally {
       lock.writeLock().unlock();
     }
-    LOG.info("loaded KV config from {} ({} namespaces)", path, file.configTable().size());
+    LOG.info("loaded KV config from {} ({} namespaces)", path, loaded.size());
   }
 
   /**

@@ -237,12 +237,12 @@ public final class RouteInfoManager {
   private void unregisterLocked(
       String clusterName, String brokerAddr, String brokerName, String why) {
     BrokerAddress key = new BrokerAddress(clusterName, brokerAddr);
-    brokerLiveTable.remove(key);
+    boolean known = brokerLiveTable.remove(key) != null;
     filterServerTable.remove(key);
     BrokerEntry broker = brokerAddrTable.get(brokerName);
     boolean nameRemoved = false;
     if (broker != null) {
-      broker.addrs.values().removeIf(brokerAddr::equals);
+      known |= broker.addrs.values().removeIf(brokerAddr::equals);
       if (broker.addrs.isEmpty()) {
         brokerAddrTable.remove(brokerName);
         nameRemoved = true;
@@ -263,7 +263,9 @@ public final class RouteInfoManager {
             brokerName, (n, q) -> q.withPerm(q.perm() & ~TopicPermission.WRITE));
       }
     }
-    LOG.info("broker {} {}: cluster={} name={}", brokerAddr, why, clusterName, brokerName);
+    if (known) {
+      LOG.info("broker {} {}: cluster={} name={}", brokerAddr, why, clusterName, brokerName);
+    }
   }
 
   /** Removes every broker registered over {@code channel} (its connection closed). */
