@@ -1,6 +1,7 @@
 package io.kitemq.nameserver;
 
 import io.kitemq.nameserver.kv.KvConfigManager;
+import io.kitemq.nameserver.processor.BrokerRequestProcessor;
 import io.kitemq.nameserver.processor.ConfigRequestProcessor;
 import io.kitemq.nameserver.processor.KvRequestProcessor;
 import io.kitemq.nameserver.processor.RouteRequestProcessor;
@@ -85,6 +86,10 @@ public final class NameServer implements AutoCloseable {
                 brokerConnectionClosed(channel);
               }
             });
+    BrokerRequestProcessor brokerProcessor =
+        new BrokerRequestProcessor(routes, kv, this.config::get);
+    BrokerRequestProcessor.CODES.forEach(
+        c -> server.registerProcessor(c, brokerProcessor, workers));
     RouteRequestProcessor routeProcessor = new RouteRequestProcessor(routes, kv, this.config::get);
     RouteRequestProcessor.CODES.forEach(c -> server.registerProcessor(c, routeProcessor, workers));
     KvRequestProcessor kvProcessor = new KvRequestProcessor(kv);

@@ -77,14 +77,12 @@ public final class KvRequestProcessor implements RequestProcessor {
         return success().setBody(BodyCodec.encode(table));
       }
       default -> {
-        return RemotingCommand.createResponse(
-            ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
-            " request type " + request.code() + " not supported");
+        return Responses.notSupported(request.code());
       }
     }
   }
 
   private static RemotingCommand success() {
-    return RemotingCommand.createResponse(ResponseCode.SUCCESS, null);
+    return Responses.success();
   }
 }
