@@ -32,7 +32,9 @@ import org.apache.rocketmq.remoting.protocol.route.BrokerData;
 import org.apache.rocketmq.remoting.protocol.route.QueueData;
 import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,10 +49,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class OfficialClientNameServerTest {
 
-  static {
-    System.setProperty("rocketmq.client.logUseSlf4j", "true");
-  }
-
   private static final long TIMEOUT = 3000;
   private static final String CLUSTER = "DefaultCluster";
 
@@ -59,21 +57,29 @@ class OfficialClientNameServerTest {
   private NameServer nameServer;
   private String nameServerAddr;
   private final java.util.List<AutoCloseable> closeables = new java.util.ArrayList<>();
-  private MQClientAPIImpl client;
+
+  /** One official client for the class: its shutdown alone takes seconds. */
+  private static MQClientAPIImpl client;
+
+  @BeforeAll
+  static void startClient() {
+    client =
+        new MQClientAPIImpl(
+            new NettyClientConfig(), new ClientRemotingProcessor(null), null, new ClientConfig());
+    client.start();
+  }
+
+  @AfterAll
+  static void stopClient() {
+    client.shutdown();
+  }
 
   @BeforeEach
-  void start() throws Exception {
+  void start() {
     assertThat(RemotingCommand.getSerializeTypeConfigInThisServer().name())
         .as("official client header serialization in this JVM")
         .isEqualTo(System.getProperty("kite.it.serializeType", "JSON"));
     startNameServer(2_000);
-    ClientConfig clientConfig = new ClientConfig();
-    clientConfig.setNamesrvAddr(nameServerAddr);
-    client =
-        new MQClientAPIImpl(
-            new NettyClientConfig(), new ClientRemotingProcessor(null), null, clientConfig);
-    client.updateNameServerAddressList(nameServerAddr);
-    client.start();
   }
 
   private void startNameServer(long expiryMillis) {
@@ -87,13 +93,11 @@ class OfficialClientNameServerTest {
                 .kvConfigPath(dir.resolve("kvConfig.json"))
                 .build());
     nameServerAddr = "127.0.0.1:" + nameServer.start();
+    client.updateNameServerAddressList(nameServerAddr);
   }
 
   @AfterEach
   void stop() throws Exception {
-    if (client != null) {
-      client.shutdown();
-    }
     for (AutoCloseable c : closeables) {
       c.close();
     }
@@ -416,14 +420,7 @@ class OfficialClientNameServerTest {
   @Test
   void brokerWhoseConnectionClosesDisappearsPromptly() throws Exception {
     nameServer.close();
-    client.shutdown();
     startNameServer(60_000);
-    ClientConfig clientConfig = new ClientConfig();
-    client =
-        new MQClientAPIImpl(
-            new NettyClientConfig(), new ClientRemotingProcessor(null), null, clientConfig);
-    client.updateNameServerAddressList(nameServerAddr);
-    client.start();
 
     OfficialBroker broker = masterA();
     broker.register(false);
