@@ -77,7 +77,29 @@ class ApacheHeaderCrossCheckTest {
         pair(NotifyConsumerIdsChangedRequestHeader.class, "NotifyConsumerIdsChangedRequestHeader"),
         pair(UnregisterClientRequestHeader.class, "UnregisterClientRequestHeader"),
         pair(CreateTopicRequestHeader.class, "CreateTopicRequestHeader"),
-        pair(DeleteTopicRequestHeader.class, "DeleteTopicRequestHeader"));
+        pair(DeleteTopicRequestHeader.class, "DeleteTopicRequestHeader"),
+        pair(PutKvConfigRequestHeader.class, "namesrv.PutKVConfigRequestHeader"),
+        pair(GetKvConfigRequestHeader.class, "namesrv.GetKVConfigRequestHeader"),
+        pair(GetKvConfigResponseHeader.class, "namesrv.GetKVConfigResponseHeader"),
+        pair(DeleteKvConfigRequestHeader.class, "namesrv.DeleteKVConfigRequestHeader"),
+        pair(GetKvListByNamespaceRequestHeader.class, "namesrv.GetKVListByNamespaceRequestHeader"),
+        pair(
+            DeleteTopicFromNamesrvRequestHeader.class,
+            "namesrv.DeleteTopicFromNamesrvRequestHeader"),
+        pair(QueryDataVersionRequestHeader.class, "namesrv.QueryDataVersionRequestHeader"),
+        pair(QueryDataVersionResponseHeader.class, "namesrv.QueryDataVersionResponseHeader"),
+        pair(
+            WipeWritePermOfBrokerRequestHeader.class, "namesrv.WipeWritePermOfBrokerRequestHeader"),
+        pair(
+            WipeWritePermOfBrokerResponseHeader.class,
+            "namesrv.WipeWritePermOfBrokerResponseHeader"),
+        pair(AddWritePermOfBrokerRequestHeader.class, "namesrv.AddWritePermOfBrokerRequestHeader"),
+        pair(
+            AddWritePermOfBrokerResponseHeader.class, "namesrv.AddWritePermOfBrokerResponseHeader"),
+        pair(GetTopicsByClusterRequestHeader.class, "GetTopicsByClusterRequestHeader"),
+        pair(BrokerHeartbeatRequestHeader.class, "namesrv.BrokerHeartbeatRequestHeader"),
+        pair(RegisterTopicRequestHeader.class, "namesrv.RegisterTopicRequestHeader"),
+        pair(GetBrokerMemberGroupRequestHeader.class, "GetBrokerMemberGroupRequestHeader"));
   }
 
   private static Object[] pair(Class<?> ours, String theirs) {

@@ -1,0 +1,2 @@
+/** Request processors mapping name-server request codes onto the route and KV managers. */
+package io.kitemq.nameserver.processor;

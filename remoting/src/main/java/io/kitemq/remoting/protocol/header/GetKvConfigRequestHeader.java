@@ -1,0 +1,38 @@
+package io.kitemq.remoting.protocol.header;
+
+import io.kitemq.remoting.protocol.RemotingCommandException;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The GET_KV_CONFIG (101) request (RocketMQ's {@code GetKVConfigRequestHeader}).
+ *
+ * <p>Keys are the component names; required keys: {@code namespace}, {@code key}. Boxed components
+ * are optional (null = absent) unless required. Immutable.
+ */
+public record GetKvConfigRequestHeader(String namespace, String key) implements CommandHeader {
+
+  /** Checks that required references are present. */
+  public GetKvConfigRequestHeader {
+    Objects.requireNonNull(namespace, "namespace");
+    Objects.requireNonNull(key, "key");
+  }
+
+  @Override
+  public void writeTo(Map<String, String> extFields) {
+    HeaderFields.put(extFields, "namespace", namespace);
+    HeaderFields.put(extFields, "key", key);
+  }
+
+  /**
+   * Reads the header from a command's extFields (unknown keys are ignored).
+   *
+   * @throws RemotingCommandException naming a required field that is missing or malformed
+   */
+  public static GetKvConfigRequestHeader fromExtFields(Map<String, String> extFields)
+      throws RemotingCommandException {
+    return new GetKvConfigRequestHeader(
+        HeaderFields.requireString(extFields, "namespace"),
+        HeaderFields.requireString(extFields, "key"));
+  }
+}

@@ -1,0 +1,29 @@
+package io.kitemq.remoting.protocol.header;
+
+import io.kitemq.remoting.protocol.RemotingCommandException;
+import java.util.Map;
+
+/**
+ * The WIPE_WRITE_PERM_OF_BROKER (205) response.
+ *
+ * <p>Keys are the component names; required keys: none. Boxed components are optional (null =
+ * absent) unless required. Immutable.
+ */
+public record WipeWritePermOfBrokerResponseHeader(Integer wipeTopicCount) implements CommandHeader {
+
+  @Override
+  public void writeTo(Map<String, String> extFields) {
+    HeaderFields.put(extFields, "wipeTopicCount", wipeTopicCount);
+  }
+
+  /**
+   * Reads the header from a command's extFields (unknown keys are ignored).
+   *
+   * @throws RemotingCommandException naming a required field that is missing or malformed
+   */
+  public static WipeWritePermOfBrokerResponseHeader fromExtFields(Map<String, String> extFields)
+      throws RemotingCommandException {
+    return new WipeWritePermOfBrokerResponseHeader(
+        HeaderFields.optInt(extFields, "wipeTopicCount"));
+  }
+}
