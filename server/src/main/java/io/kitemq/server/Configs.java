@@ -1,0 +1,64 @@
+package io.kitemq.server;
+
+import io.kitemq.nameserver.NameServerConfig;
+import io.kitemq.server.config.KeyCatalog;
+import io.kitemq.server.config.LayeredConfig;
+import io.kitemq.server.config.Section;
+import io.kitemq.server.config.StoreKeys;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The launcher's embedded defaults and the step from a {@link LayeredConfig} to each component's
+ * validated config. Everything a node writes defaults to {@code ./data}: the store to {@code
+ * data/store}, the name server's KV file to {@code data/namesrv/kvConfig.json}. Stateless.
+ */
+final class Configs {
+
+  /** Where the store lives unless configured. */
+  static final String DEFAULT_STORE = "data/store";
+
+  /** Where the name server keeps its KV config unless configured. */
+  static final String DEFAULT_KV_CONFIG = "data/namesrv/kvConfig.json";
+
+  private Configs() {}
+
+  /** The keys KiteMQ implements, per section. */
+  static KeyCatalog catalog() {
+    Map<Section, Set<String>> implemented = new EnumMap<>(Section.class);
+    implemented.put(Section.NAMESRV, NameServerConfig.builder().build().toMap().keySet());
+    implemented.put(Section.STORE, StoreKeys.KEYS);
+    return new KeyCatalog(implemented);
+  }
+
+  /** A builder over the embedded defaults of {@code sections}, then file, then environment. */
+  static LayeredConfig.Builder layers(
+      Set<Section> sections, Path file, Set<Section> fileSections, Map<String, String> env) {
+    LayeredConfig.Builder b = LayeredConfig.builder(catalog(), sections);
+    if (sections.contains(Section.NAMESRV)) {
+      b.defaults(Section.NAMESRV, Map.of("kvConfigPath", DEFAULT_KV_CONFIG));
+    }
+    if (sections.contains(Section.STORE)) {
+      b.defaults(Section.STORE, Map.of("storePathRootDir", DEFAULT_STORE));
+    }
+    if (file != null) {
+      b.file(file, fileSections);
+    }
+    return b.env(env);
+  }
+
+  /**
+   * The name server's config.
+   *
+   * @throws io.kitemq.server.config.ConfigException naming a bad key and its origin
+   */
+  static NameServerConfig nameServer(LayeredConfig config) {
+    try {
+      return NameServerConfig.fromProperties(config.properties(Section.NAMESRV));
+    } catch (IllegalArgumentException e) {
+      throw config.valueError(Section.NAMESRV, null, e);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package io.kitemq.server;
+
+import io.kitemq.server.config.ConfigException;
+import java.io.PrintWriter;
+import java.util.Map;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * The {@code kite} command: {@code kite standalone}, {@code kite nameserver}, {@code kite broker}.
+ *
+ * <p>Exit status: 0 after a clean stop, 2 for a usage or configuration error, 1 when a node cannot
+ * start or stop (a port in use, an unwritable directory). Errors are one line on stderr naming the
+ * key, file, port or path, and what would fix it.
+ */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(execute(args, System.getenv()));
+  }
+
+  /**
+   * Parses and runs a command line; returns when the command ends.
+   *
+   * @param env the environment to read {@code KITE_*} overrides from
+   * @return the exit status
+   */
+  static int execute(String[] args, Map<String, String> env) {
+    return commandLine(env).execute(args);
+  }
+
+  /** The command tree, reading overrides from {@code env}. */
+  static CommandLine commandLine(Map<String, String> env) {
+    CommandLine cl = new CommandLine(new KiteCommand());
+    cl.addSubcommand(new CommandLine(new NameServerCommand(env)));
+    cl.setExecutionExceptionHandler(Main::failure);
+    return cl;
+  }
+
+  private static int failure(
+      Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    PrintWriter err = commandLine.getErr();
+    int status;
+    String message;
+    if (e instanceof ConfigException) {
+      status = CommandLine.ExitCode.USAGE;
+      message = "configuration error: " + e.getMessage();
+    } else if (e instanceof LaunchException) {
+      status = CommandLine.ExitCode.SOFTWARE;
+      message = e.getMessage();
+    } else {
+      status = CommandLine.ExitCode.SOFTWARE;
+      message = "failed: " + e + " (the log has the stack trace)";
+    }
+    // The stack trace goes to the log file only (logger kite.fatal); the terminal gets one line.
+    LoggerFactory.getLogger("kite.fatal").error(message, e);
+    err.println("kite " + commandLine.getCommandName() + ": " + message);
+    err.flush();
+    return status;
+  }
+}

@@ -1,0 +1,57 @@
+package io.kitemq.server;
+
+import io.kitemq.nameserver.NameServerConfig;
+import io.kitemq.server.config.LayeredConfig;
+import io.kitemq.server.config.Section;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code kite nameserver}: a name server alone. */
+@Command(
+    name = "nameserver",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Run a name server: brokers register with it, clients ask it for routes.",
+    footer = {
+      "",
+      "Configuration, weakest first: defaults < -c file (namesrv: section or a namesrv.conf)"
+          + " < KITE_NAMESRV_* environment < flags.",
+      "Example: kite nameserver -port 9876"
+    })
+final class NameServerCommand implements Callable<Integer> {
+
+  private final Map<String, String> env;
+
+  @Mixin CommonOptions common;
+
+  @Option(
+      names = {"-port", "--port"},
+      paramLabel = "<port>",
+      description = "Port to listen on (listenPort, default 9876; 0 picks a free one).")
+  Integer port;
+
+  NameServerCommand(Map<String, String> env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    Logging.init("nameserver", common.logLevel);
+    LayeredConfig.Builder layers =
+        Configs.layers(Set.of(Section.NAMESRV), common.configFile(), Set.of(Section.NAMESRV), env);
+    if (port != null) {
+      layers.flag(Section.NAMESRV, "listenPort", port.toString(), "--port");
+    }
+    LayeredConfig config = layers.build();
+    config.warnings().forEach(w -> LoggerFactory.getLogger(NameServerCommand.class).warn(w));
+    NameServerConfig ns = Configs.nameServer(config);
+    Node node = new NameServerNode(ns, "-port or KITE_NAMESRV_LISTEN_PORT");
+    return new Launcher("name server").run(List.of(node), "", common.exitAfterReady);
+  }
+}

@@ -1,0 +1,102 @@
+package io.kitemq.server;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Checks and explanations for the two things that most often stop a node: a port already taken and
+ * a directory that cannot be written. Stateless.
+ */
+final class Preflight {
+
+  private Preflight() {}
+
+  /**
+   * Makes sure {@code dir} exists and is writable.
+   *
+   * @param key the configuration key that named the directory
+   * @param hint how to choose another one, e.g. {@code "-store or KITE_STORE_STORE_PATH_ROOT_DIR"}
+   * @throws LaunchException naming the path otherwise
+   */
+  static void requireWritableDirectory(Path dir, String key, String hint) {
+    Path abs = dir.toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(abs);
+    } catch (IOException e) {
+      throw new LaunchException(
+          "cannot create directory "
+              + abs
+              + " ("
+              + key
+              + "): "
+              + reason(e)
+              + "; choose a writable path with "
+              + hint,
+          e);
+    }
+    Path probe = abs.resolve(".kite-write-check");
+    try {
+      Files.deleteIfExists(probe);
+      Files.createFile(probe);
+      Files.delete(probe);
+    } catch (IOException e) {
+      throw new LaunchException(
+          "directory "
+              + abs
+              + " ("
+              + key
+              + ") is not writable: "
+              + reason(e)
+              + "; fix its permissions or choose another path with "
+              + hint,
+          e);
+    }
+  }
+
+  /**
+   * Explains a failed bind: a {@link LaunchException} saying whether the port is taken.
+   *
+   * @param hint how to choose another port, e.g. {@code "-port or KITE_NAMESRV_LISTEN_PORT"}
+   */
+  static LaunchException bindFailure(
+      String host, int port, String key, String hint, RuntimeException failure) {
+    String why;
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(host, port));
+      why = oneLine(failure.getMessage());
+    } catch (BindException e) {
+      why = oneLine(e.getMessage());
+    } catch (IOException e) {
+      why = oneLine(failure.getMessage()) + " (" + reason(e) + ")";
+    }
+    String inUse =
+        why.toLowerCase(java.util.Locale.ROOT).contains("in use")
+            ? "port " + port + " is already in use"
+            : "cannot listen on port " + port;
+    return new LaunchException(
+        inUse
+            + " ("
+            + key
+            + " on "
+            + host
+            + "): "
+            + why
+            + "; stop the process using it or choose another port with "
+            + hint,
+        failure);
+  }
+
+  private static String reason(IOException e) {
+    String type = e.getClass().getSimpleName().replace("Exception", "");
+    return e.getMessage() == null ? type : type + " " + oneLine(e.getMessage());
+  }
+
+  private static String oneLine(String s) {
+    return s == null ? "" : s.replaceAll("\\s+", " ").trim();
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * Configuration loading for the launcher: embedded defaults, a YAML or RocketMQ properties file,
+ * {@code KITE_*} environment overrides and command-line flags, merged in that order of strength,
+ * with unknown keys rejected by name and Apache RocketMQ keys not implemented yet reported.
+ */
+package io.kitemq.server.config;
