@@ -9,16 +9,15 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Measures start-up after a SIGKILL with a large log: a child JVM appends {@code GiB} gibibytes of
- * 1 KiB messages (ASYNC_FLUSH, 1 GiB segments, 8 queues), is killed with SIGKILL, and this JVM then
- * times the abnormal recovery ({@code start()}) and a clean restart.
+ * 1 KiB messages spread over {@code queues} queues (ASYNC_FLUSH, 1 GiB segments), is killed with
+ * SIGKILL, and this JVM then times the abnormal recovery ({@code start()}) and a clean restart.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar io.kitemq.benchmarks.store.RecoveryTimeMain [GiB]
+ * java -cp benchmarks/target/benchmarks.jar io.kitemq.benchmarks.store.RecoveryTimeMain [GiB] [queues]
  * </pre>
  */
 public final class RecoveryTimeMain {
@@ -33,23 +32,25 @@ public final class RecoveryTimeMain {
   }
 
   public static void main(String[] args) throws Exception {
-    if (args.length >= 2 && args[0].equals("write")) {
-      write(Path.of(args[1]), Double.parseDouble(args[2]));
+    if (args.length >= 4 && args[0].equals("write")) {
+      write(Path.of(args[1]), Double.parseDouble(args[2]), Integer.parseInt(args[3]));
       return;
     }
     double gib = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
+    int queues = args.length > 1 ? Integer.parseInt(args[1]) : 8;
     Path root = StoreBenchSupport.tempDir();
     try {
       Process child =
           new ProcessBuilder(
                   Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-Xmx256m",
+                  "-Xmx512m",
                   "-cp",
                   System.getProperty("java.class.path"),
                   RecoveryTimeMain.class.getName(),
                   "write",
                   root.toString(),
-                  Double.toString(gib))
+                  Double.toString(gib),
+                  Integer.toString(queues))
               .redirectError(ProcessBuilder.Redirect.INHERIT)
               .start();
       try (BufferedReader r =
@@ -75,28 +76,26 @@ public final class RecoveryTimeMain {
       long cleanMs = (System.nanoTime() - t0) / 1_000_000;
       store.shutdown();
       System.out.printf(
-          "commit log %.2f GiB: start after SIGKILL %d ms, clean start %d ms%n",
-          max / (double) (1L << 30), abnormalMs, cleanMs);
+          "commit log %.2f GiB in %d queues: start after SIGKILL %d ms, clean start %d ms%n",
+          max / (double) (1L << 30), queues, abnormalMs, cleanMs);
     } finally {
       StoreBenchSupport.deleteTree(root);
     }
   }
 
-  private static void write(Path root, double gib) {
+  private static void write(Path root, double gib, int queues) {
     DefaultMessageStore store = new DefaultMessageStore(config(root));
     store.start();
     long target = (long) (gib * (1L << 30));
-    AppendRequest[][] msgs = new AppendRequest[8][];
-    for (int q = 0; q < 8; q++) {
-      msgs[q] = StoreBenchSupport.messages(1024, 1024, q);
+    // 64 prepared 1 KiB messages per queue keep the heap small even with 1,000 queues.
+    AppendRequest[][] msgs = new AppendRequest[queues][];
+    for (int q = 0; q < queues; q++) {
+      msgs[q] = StoreBenchSupport.messages(64, 1024, q);
     }
     long t0 = System.nanoTime();
     long n = 0;
     while (store.getMaxPhyOffset() < target) {
-      int q = (int) (n % 8);
-      List<AppendRequest> batch =
-          Arrays.asList(msgs[q]).subList((int) (n / 8 % 16) * 64, (int) (n / 8 % 16) * 64 + 64);
-      store.appendBatch(batch).join();
+      store.appendBatch(Arrays.asList(msgs[(int) (n % queues)])).join();
       n++;
     }
     System.out.printf(
@@ -105,8 +104,7 @@ public final class RecoveryTimeMain {
     System.out.flush();
     while (true) {
       // Keep appending until killed, so the kill lands mid-write.
-      int q = (int) (n++ % 8);
-      store.appendBatch(Arrays.asList(msgs[q]).subList(0, 64)).join();
+      store.appendBatch(Arrays.asList(msgs[(int) (n++ % queues)])).join();
     }
   }
 }

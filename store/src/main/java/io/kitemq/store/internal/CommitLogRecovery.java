@@ -6,10 +6,12 @@ import io.kitemq.common.message.MessageSysFlag;
 import io.kitemq.common.message.RecordCheck;
 import io.kitemq.common.message.StoredMessageDecoder;
 import io.kitemq.common.message.StoredMessageLayout;
+import io.kitemq.common.message.StoredRecordView;
 import io.kitemq.store.TagsCodeResolver;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -195,45 +197,31 @@ public final class CommitLogRecovery {
   }
 
   private void dispatch(ByteBuffer b, int pos, long phy, int size, long indexedUpTo) {
-    int sysFlag = b.getInt(pos + StoredMessageLayout.SYS_FLAG_POSITION);
-    int tx = MessageSysFlag.transactionType(sysFlag);
+    StoredRecordView record = StoredRecordView.of(b, pos);
+    int tx = MessageSysFlag.transactionType(record.sysFlag());
     boolean queued =
         tx == MessageSysFlag.TRANSACTION_NOT_TYPE || tx == MessageSysFlag.TRANSACTION_COMMIT_TYPE;
     boolean indexed = index != null && phy > indexedUpTo;
     if (!queued && !indexed) {
       return;
     }
-    int bodyLenPos = pos + StoredMessageLayout.bodyLengthPosition(sysFlag);
-    int bodyLen = b.getInt(bodyLenPos);
-    int topicLenPos = bodyLenPos + 4 + bodyLen;
-    int magic = b.getInt(pos + StoredMessageLayout.MAGIC_CODE_POSITION);
-    boolean v1 = magic == io.kitemq.common.message.MessageVersion.V1.magicCode();
-    int topicLen = v1 ? b.get(topicLenPos) : b.getShort(topicLenPos);
-    int topicPos = topicLenPos + (v1 ? 1 : 2);
-    int propsLenPos = topicPos + topicLen;
-    int propsLen = b.getShort(propsLenPos);
-    int propsPos = propsLenPos + 2;
-    String topic = topic(b, topicPos, topicLen);
+    String topic = topic(b, record.topicPosition(), record.topicLength());
     if (queued) {
-      int queueId = b.getInt(pos + StoredMessageLayout.QUEUE_ID_POSITION);
-      long queueOffset = b.getLong(pos + StoredMessageLayout.QUEUE_OFFSET_POSITION);
-      ConsumeQueue cq = queues.getOrCreate(topic, queueId);
-      if (!cq.hasEntry(queueOffset, phy, size)) {
-        long storeTime = b.getLong(pos + StoredMessageLayout.storeTimestampPosition(sysFlag));
-        long code =
-            tagsCodes.tagsCode(topic, MessageProperties.decode(b, propsPos, propsLen), storeTime);
-        cq.putRecovered(queueOffset, phy, size, code);
+      ConsumeQueue cq = queues.getOrCreate(topic, record.queueId());
+      if (!cq.hasEntry(record.queueOffset(), phy, size)) {
+        Map<String, String> properties =
+            MessageProperties.decode(b, record.propertiesPosition(), record.propertiesLength());
+        long code = tagsCodes.tagsCode(topic, properties, record.storeTimestamp());
+        cq.putRecovered(record.queueOffset(), phy, size, code);
       }
     }
     if (indexed) {
-      long storeTime = b.getLong(pos + StoredMessageLayout.storeTimestampPosition(sysFlag));
       index.index(
           topic,
-          MessageProperties.find(b, propsPos, propsLen, MessageConst.PROPERTY_KEYS),
-          MessageProperties.find(
-              b, propsPos, propsLen, MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX),
+          record.property(MessageConst.PROPERTY_KEYS),
+          record.property(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX),
           phy,
-          storeTime);
+          record.storeTimestamp());
     }
   }
 

@@ -2,7 +2,6 @@ package io.kitemq.store.internal;
 
 import io.kitemq.store.StoreException;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,22 +45,7 @@ public final class IndexService {
 
   /** Maps the existing files, oldest first; files of another size are refused. */
   public void load() {
-    if (!Files.isDirectory(dir)) {
-      return;
-    }
-    List<Path> paths = new ArrayList<>();
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-      for (Path p : ds) {
-        String n = p.getFileName().toString();
-        if (n.length() == 17 && n.chars().allMatch(Character::isDigit)) {
-          paths.add(p);
-        }
-      }
-    } catch (IOException e) {
-      throw new StoreException("cannot list " + dir, e);
-    }
-    paths.sort(null);
-    for (Path p : paths) {
+    for (Path p : NumberedFiles.list(dir, 17)) {
       current = IndexFile.open(p, slotNum, indexNum);
       files.add(current);
     }

@@ -3,7 +3,6 @@ package io.kitemq.store.internal;
 import io.kitemq.store.StoreException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -51,22 +50,7 @@ public final class MappedFileQueue {
 
   /** Maps every existing file, oldest first, marking each one full; recovery fixes the tail. */
   public void load() {
-    if (!Files.isDirectory(dir)) {
-      return;
-    }
-    List<Path> paths = new ArrayList<>();
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-      for (Path p : ds) {
-        String n = p.getFileName().toString();
-        if (n.length() == 20 && n.chars().allMatch(Character::isDigit)) {
-          paths.add(p);
-        }
-      }
-    } catch (IOException e) {
-      throw new StoreException("cannot list " + dir, e);
-    }
-    paths.sort(null);
-    for (Path p : paths) {
+    for (Path p : NumberedFiles.list(dir, 20)) {
       long from = Long.parseLong(p.getFileName().toString());
       MappedFile f = MappedFile.open(dir, from, fileSize);
       f.setWrotePosition(fileSize);
