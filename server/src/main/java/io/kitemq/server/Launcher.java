@@ -61,7 +61,8 @@ final class Launcher {
         }
         addresses.add(node.name() + " " + node.start());
       }
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Exception, not RuntimeException: Netty rethrows a bind failure's checked exception as is.
       removeHook();
       stopAll();
       throw e;

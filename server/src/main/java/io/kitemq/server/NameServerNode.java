@@ -43,9 +43,13 @@ final class NameServerNode implements Node {
               + e.getCause().getMessage()
               + "; fix or remove the file",
           e);
-    } catch (IllegalStateException e) {
-      throw Preflight.bindFailure(
-          config.bindAddress(), config.listenPort(), "listenPort", portHint, e);
+    } catch (Exception e) {
+      // Netty may rethrow the checked BindException as is, so Exception, not RuntimeException.
+      if (Preflight.isBindFailure(e)) {
+        throw Preflight.bindFailure(
+            config.bindAddress(), config.listenPort(), "listenPort", portHint, e);
+      }
+      throw e;
     }
     return config.bindAddress() + ":" + server.port();
   }

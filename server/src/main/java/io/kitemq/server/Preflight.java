@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Checks and explanations for the two things that most often stop a node: a port already taken and
@@ -63,7 +67,7 @@ final class Preflight {
    * @param hint how to choose another port, e.g. {@code "-port or KITE_NAMESRV_LISTEN_PORT"}
    */
   static LaunchException bindFailure(
-      String host, int port, String key, String hint, RuntimeException failure) {
+      String host, int port, String key, String hint, Exception failure) {
     String why;
     try (ServerSocket probe = new ServerSocket()) {
       probe.setReuseAddress(true);
@@ -75,7 +79,7 @@ final class Preflight {
       why = oneLine(failure.getMessage()) + " (" + reason(e) + ")";
     }
     String inUse =
-        why.toLowerCase(java.util.Locale.ROOT).contains("in use")
+        why.toLowerCase(Locale.ROOT).contains("in use")
             ? "port " + port + " is already in use"
             : "cannot listen on port " + port;
     return new LaunchException(
@@ -91,9 +95,28 @@ final class Preflight {
         failure);
   }
 
+  /** Whether {@code e} is a server's failure to bind its port. */
+  static boolean isBindFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = t.getMessage() == null ? "" : t.getMessage();
+      if (t instanceof BindException || m.startsWith("cannot bind ") || m.contains("bind(..)")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static String reason(IOException e) {
-    String type = e.getClass().getSimpleName().replace("Exception", "");
-    return e.getMessage() == null ? type : type + " " + oneLine(e.getMessage());
+    if (e instanceof AccessDeniedException a) {
+      return "permission denied on " + a.getFile();
+    }
+    if (e instanceof FileAlreadyExistsException f) {
+      return "a file is in the way: " + f.getFile();
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason().toLowerCase(Locale.ROOT) + ": " + f.getFile();
+    }
+    return e.getClass().getSimpleName() + " " + oneLine(e.getMessage());
   }
 
   private static String oneLine(String s) {
