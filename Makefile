@@ -2,7 +2,7 @@
 MVN ?= mvn
 MVN_FLAGS ?= -B -ntp
 
-.PHONY: build test clean fmt lint
+.PHONY: build test clean fmt lint run-nameserver dist
 
 ## build: compile, package every module, skip tests
 build:
@@ -23,3 +23,33 @@ fmt:
 ## lint: check formatting and compile with warnings as errors, without running tests
 lint:
 	$(MVN) $(MVN_FLAGS) -DskipTests spotless:check verify
+
+# ---- running KiteMQ from this checkout (the distribution built under server/target) ----
+VERSION := $(shell sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
+DIST_NAME := kite-$(VERSION)
+DIST_DIR := server/target/$(DIST_NAME)
+KITE := $(DIST_DIR)/bin/kite
+# What the class-data training run starts (hidden flag --exit-after-ready: stop once ready).
+CDS_TRAINING := nameserver --exit-after-ready -port 0
+DIST_SOURCES := pom.xml $(wildcard */pom.xml) $(shell find config $(wildcard */src/main) server/src/dist server/src/assembly -type f 2>/dev/null)
+
+# The distribution directory, rebuilt when a source changed (no tests: `make test` runs them).
+$(KITE): $(DIST_SOURCES)
+	$(MVN) $(MVN_FLAGS) -DskipTests -pl server -am package
+	@touch $@
+
+## run-nameserver: build if needed, then run a name server in the foreground (port 9876)
+run-nameserver: $(KITE)
+	$(KITE) nameserver
+
+## dist: server/target/kite-<version>.tar.gz with bin/kite, config/, lib/ and a class-data archive
+dist: $(KITE)
+	rm -f $(DIST_DIR)/lib/kite.jsa
+	@# Training run in a scratch directory: start, print the ready line, stop cleanly; the JVM
+	@# then writes the classes it loaded to lib/kite.jsa, which bin/kite uses from then on.
+	@tmp=$$(mktemp -d) && cd $$tmp && \
+	  KITE_CDS=train KITE_LOG_DIR=$$tmp/logs $(abspath $(KITE)) $(CDS_TRAINING) >training.log 2>&1; \
+	  status=$$?; grep 'ready in' training.log || cat training.log; cd /; rm -rf $$tmp; \
+	  test $$status -eq 0 && test -f $(abspath $(DIST_DIR))/lib/kite.jsa
+	tar -C server/target -czf server/target/$(DIST_NAME).tar.gz $(DIST_NAME)
+	@echo "built server/target/$(DIST_NAME).tar.gz"

@@ -1,7 +1,7 @@
 package io.kitemq.server;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -139,11 +139,9 @@ final class Launcher {
     return Duration.ofNanos(System.nanoTime() - nanos).toMillis();
   }
 
+  /** Since the JVM started (ms precision; the process start time of /proc is only to 1 s). */
   private static Duration sinceJvmStart() {
-    return ProcessHandle.current()
-        .info()
-        .startInstant()
-        .map(start -> Duration.between(start, Instant.now()))
-        .orElse(Duration.ZERO);
+    long start = ManagementFactory.getRuntimeMXBean().getStartTime();
+    return Duration.ofMillis(Math.max(0, System.currentTimeMillis() - start));
   }
 }
