@@ -230,7 +230,11 @@ public final class LayeredConfig {
           return;
         }
       }
-      Section any = targets.iterator().next();
+      // A properties file is a namesrv.conf or a broker.conf (broker and store keys).
+      Section any =
+          targets.contains(Section.BROKER)
+              ? Section.BROKER
+              : targets.contains(Section.NAMESRV) ? Section.NAMESRV : Section.STORE;
       if (KeyCatalog.apacheKeys(any).contains(key)) {
         ignored.add(key);
         return;
