@@ -64,7 +64,7 @@ final class Launcher {
     } catch (Exception e) {
       // Exception, not RuntimeException: Netty rethrows a bind failure's checked exception as is.
       removeHook();
-      stopAll();
+      stopAll("start failed; stopped what had started");
       throw e;
     }
     READY.info(
@@ -77,7 +77,7 @@ final class Launcher {
         readyDetail.isEmpty() ? "" : ", " + readyDetail);
     if (exitAfterReady) {
       removeHook();
-      return stopAll() ? 0 : 1;
+      return stopAll(title + " stopped") ? 0 : 1;
     }
     try {
       stopped.await();
@@ -88,7 +88,7 @@ final class Launcher {
   }
 
   private void onSignal() {
-    boolean clean = stopAll();
+    boolean clean = stopAll(title + " stopped");
     Logging.flushAndStop();
     stopped.countDown();
     // Status 0 for a clean stop: without halt the JVM would report 143 (SIGTERM) or 130 (SIGINT).
@@ -96,7 +96,7 @@ final class Launcher {
   }
 
   /** Stops every started node, newest first; true if all stopped without error. */
-  private synchronized boolean stopAll() {
+  private synchronized boolean stopAll(String what) {
     if (stopping && started.isEmpty()) {
       return true;
     }
@@ -119,8 +119,8 @@ final class Launcher {
       parts.add(node.name() + " " + millisSince(n0) + " ms");
     }
     LOG.info(
-        "KiteMQ {} stopped in {} ms ({}){}",
-        title,
+        "KiteMQ {} in {} ms ({}){}",
+        what,
         millisSince(t0),
         String.join(", ", parts),
         clean ? "" : " with errors");
