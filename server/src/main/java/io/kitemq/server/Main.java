@@ -36,7 +36,18 @@ public final class Main {
     CommandLine cl = new CommandLine(new KiteCommand());
     cl.addSubcommand(new CommandLine(new NameServerCommand(env)));
     cl.setExecutionExceptionHandler(Main::failure);
+    cl.setParameterExceptionHandler(Main::usageError);
     return cl;
+  }
+
+  /** A command line that does not parse: one line naming the problem, then where help is. */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cl = e.getCommandLine();
+    String command = cl.getCommandSpec().qualifiedName();
+    PrintWriter err = cl.getErr();
+    err.println(command + ": " + e.getMessage() + " (see '" + command + " --help')");
+    err.flush();
+    return CommandLine.ExitCode.USAGE;
   }
 
   private static int failure(
@@ -56,7 +67,7 @@ public final class Main {
     }
     // The stack trace goes to the log file only (logger kite.fatal); the terminal gets one line.
     LoggerFactory.getLogger("kite.fatal").error(message, e);
-    err.println("kite " + commandLine.getCommandName() + ": " + message);
+    err.println(commandLine.getCommandSpec().qualifiedName() + ": " + message);
     err.flush();
     return status;
   }

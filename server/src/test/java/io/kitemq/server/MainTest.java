@@ -50,7 +50,9 @@ class MainTest {
     assertThat(run(Map.of())).isEqualTo(2);
     assertThat(err.toString()).contains("Usage: kite");
     assertThat(run(Map.of(), "nameserver", "--prot", "1")).isEqualTo(2);
-    assertThat(err.toString()).contains("--prot");
+    assertThat(err.toString())
+        .contains("kite nameserver: Unknown options: '--prot'")
+        .contains("(see 'kite nameserver --help')");
     assertThat(run(Map.of(), "nameserver", "-port", "abc")).isEqualTo(2);
     assertThat(err.toString()).contains("'abc' is not an int");
   }
