@@ -78,21 +78,14 @@ final class Preflight {
     } catch (IOException e) {
       why = oneLine(failure.getMessage()) + " (" + reason(e) + ")";
     }
-    String inUse =
-        why.toLowerCase(Locale.ROOT).contains("in use")
-            ? "port " + port + " is already in use"
-            : "cannot listen on port " + port;
-    return new LaunchException(
+    boolean inUse = why.toLowerCase(Locale.ROOT).contains("in use");
+    String what = inUse ? "port " + port + " is already in use" : "cannot listen on port " + port;
+    String fix =
         inUse
-            + " ("
-            + key
-            + " on "
-            + host
-            + "): "
-            + why
-            + "; stop the process using it or choose another port with "
-            + hint,
-        failure);
+            ? "stop the process using it or choose another port with " + hint
+            : "check the address and the port (" + hint + ")";
+    return new LaunchException(
+        what + " (" + key + " on " + host + "): " + why + "; " + fix, failure);
   }
 
   /** Whether {@code e} is a server's failure to bind its port. */
