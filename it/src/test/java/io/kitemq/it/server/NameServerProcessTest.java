@@ -52,6 +52,19 @@ class NameServerProcessTest {
   }
 
   @Test
+  void ctrlCStopsCleanlyToo() throws Exception {
+    try (KiteProcess kite = KiteProcess.start(work, Map.of(), "nameserver", "-port", "0")) {
+      kite.awaitReady(START);
+
+      Process kill = new ProcessBuilder("kill", "-INT", Long.toString(kite.pid())).start();
+      assertThat(kill.waitFor()).isZero();
+
+      assertThat(kite.awaitExit(Duration.ofSeconds(30))).isZero();
+      assertThat(kite.log("nameserver")).contains("KiteMQ name server stopped in");
+    }
+  }
+
+  @Test
   void portInUseExitsOneWithOneLineNamingThePort() throws Exception {
     try (ServerSocket taken = new ServerSocket()) {
       taken.bind(new InetSocketAddress("0.0.0.0", 0));
