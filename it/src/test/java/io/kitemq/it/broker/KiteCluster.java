@@ -55,6 +55,8 @@ final class KiteCluster implements AutoCloseable {
     p.setProperty("maxHashSlotNum", "10000");
     p.setProperty("maxIndexNum", "40000");
     p.setProperty("flushConsumerOffsetInterval", "200");
+    // Room for a 4 MiB body plus its record header (the client's own limit is 4 MiB of body).
+    p.setProperty("maxMessageSize", Integer.toString(8 * 1024 * 1024));
     BrokerController b = new BrokerController(BrokerConfig.fromProperties(p));
     b.start();
     return b;
