@@ -17,6 +17,7 @@ import io.kitemq.broker.processor.QueryMessageProcessor;
 import io.kitemq.broker.processor.QueueLockProcessor;
 import io.kitemq.broker.processor.QueueOffsetProcessor;
 import io.kitemq.broker.processor.SendMessageProcessor;
+import io.kitemq.broker.processor.StatsProcessor;
 import io.kitemq.broker.registration.NameServerRegistrar;
 import io.kitemq.broker.schedule.DelayLevels;
 import io.kitemq.broker.schedule.ScheduleMessageService;
@@ -246,6 +247,10 @@ public final class BrokerController implements AutoCloseable {
     server.registerProcessor(RequestCode.QUERY_MESSAGE, query, adminExecutor);
     server.registerProcessor(RequestCode.VIEW_MESSAGE_BY_ID, query, adminExecutor);
 
+    StatsProcessor stats = new StatsProcessor(context);
+    for (int code : StatsProcessor.CODES) {
+      server.registerProcessor(code, stats, adminExecutor);
+    }
     AdminProcessor admin = new AdminProcessor(context, this::runtimeInfo);
     for (int code : AdminProcessor.CODES) {
       server.registerProcessor(code, admin, adminExecutor);

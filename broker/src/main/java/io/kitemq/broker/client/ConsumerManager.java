@@ -137,6 +137,12 @@ public final class ConsumerManager {
     return info == null ? List.of() : info.clientIds();
   }
 
+  /** Topics the live members of a group subscribe to (empty when none). */
+  public Set<String> subscriptionsOf(String group) {
+    ConsumerGroupInfo info = groups.get(group);
+    return info == null ? Set.of() : Set.copyOf(info.subscriptions().keySet());
+  }
+
   /** Names of the groups with live members. */
   public Set<String> groupNames() {
     return Set.copyOf(groups.keySet());
