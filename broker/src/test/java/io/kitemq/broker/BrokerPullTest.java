@@ -56,6 +56,12 @@ class BrokerPullTest {
 
   private RemotingCommand send(String topic, int queueId, String body, String tags)
       throws Exception {
+    return send(topic, queueId, body, tags, 0, null);
+  }
+
+  private RemotingCommand send(
+      String topic, int queueId, String body, String tags, int reconsumeTimes, Integer max)
+      throws Exception {
     String props = tags == null ? null : "TAGS\u0001" + tags + "\u0002";
     SendMessageRequestHeader h =
         new SendMessageRequestHeader(
@@ -68,10 +74,10 @@ class BrokerPullTest {
             System.currentTimeMillis(),
             0,
             props,
-            0,
+            reconsumeTimes,
             false,
             false,
-            null);
+            max);
     RemotingCommand req =
         RemotingCommand.createRequest(
             RequestCode.SEND_MESSAGE_V2, SendMessageRequestHeaderV2.fromV1(h));
@@ -162,5 +168,23 @@ class BrokerPullTest {
     RemotingCommand r = send("LP5", 9, "y", null);
     assertThat(r.code()).isEqualTo(ResponseCode.SYSTEM_ERROR.code());
     assertThat(r.remark()).contains("queueId[9] is illegal");
+  }
+
+  @Test
+  void aRetrySendPastItsBudgetIsStoredInTheDeadLetterTopic() throws Exception {
+    RemotingCommand within = send("%RETRY%cg2", 0, "again", null, 2, 3);
+    assertThat(within.code()).isZero();
+    assertThat(broker.store().getMaxOffset("%RETRY%cg2", 0)).isEqualTo(1);
+    RemotingCommand past = send("%RETRY%cg2", 0, "dead", null, 4, 3);
+    assertThat(past.code()).isZero();
+    assertThat(broker.store().getMaxOffset("%DLQ%cg2", 0)).isEqualTo(1);
+    assertThat(broker.topics().get("%DLQ%cg2").readQueueNums()).isEqualTo(1);
+  }
+
+  @Test
+  void aSendToTheScheduleTopicIsRefused() throws Exception {
+    RemotingCommand system = send("SCHEDULE_TOPIC_XXXX", 0, "x", null);
+    assertThat(system.code()).isEqualTo(ResponseCode.NO_PERMISSION.code());
+    assertThat(system.remark()).contains("forbidden");
   }
 }

@@ -132,4 +132,15 @@ class AdminCompatTest {
     assertThat(admin.getBrokerConfig(addr).getProperty("brokerName")).isEqualTo(KiteCluster.BROKER);
     assertThat(admin.fetchBrokerRuntimeStats(addr).getTable()).containsKey("commitLogMaxOffset");
   }
+
+  @Test
+  void theBrokerRegistersAtStartAndUnregistersAtShutdown() throws Exception {
+    assertThat(admin.examineBrokerClusterInfo().getBrokerAddrTable().get(KiteCluster.BROKER))
+        .isNotNull()
+        .satisfies(b -> assertThat(b.getBrokerAddrs()).containsEntry(0L, addr));
+    assertThat(admin.examineTopicRouteInfo("TBW102").getQueueDatas()).hasSize(1);
+    cluster.broker().shutdown();
+    assertThat(admin.examineBrokerClusterInfo().getBrokerAddrTable())
+        .doesNotContainKey(KiteCluster.BROKER);
+  }
 }
