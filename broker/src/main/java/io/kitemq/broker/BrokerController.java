@@ -38,6 +38,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -81,6 +83,7 @@ public final class BrokerController implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final ExecutorService notifier;
   private final BrokerContext context;
+  private final long bootTimestamp = System.currentTimeMillis();
   private RemotingServer server;
   private RemotingClient client;
   private NameServerRegistrar registrar;
@@ -257,8 +260,8 @@ public final class BrokerController implements AutoCloseable {
     }
   }
 
-  private java.util.Map<String, String> runtimeInfo() {
-    java.util.Map<String, String> m = new java.util.TreeMap<>();
+  private Map<String, String> runtimeInfo() {
+    Map<String, String> m = new TreeMap<>();
     m.put("brokerVersion", "479");
     m.put("brokerVersionDesc", "V5_3_3");
     m.put("msgPutTotalTodayNow", "0");
@@ -270,8 +273,6 @@ public final class BrokerController implements AutoCloseable {
     m.put("bootTimestamp", Long.toString(bootTimestamp));
     return m;
   }
-
-  private final long bootTimestamp = System.currentTimeMillis();
 
   /** The bound port (after {@link #start()}). */
   public synchronized int port() {

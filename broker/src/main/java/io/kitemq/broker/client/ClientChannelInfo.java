@@ -1,6 +1,7 @@
 package io.kitemq.broker.client;
 
 import io.netty.channel.Channel;
+import java.net.InetSocketAddress;
 
 /**
  * One client connection as a group member: the channel, the client id, its language and protocol
@@ -51,7 +52,7 @@ public final class ClientChannelInfo {
   /** The peer address as host:port, or "" when unknown. */
   public String remoteAddress() {
     Object a = channel.remoteAddress();
-    if (a instanceof java.net.InetSocketAddress isa) {
+    if (a instanceof InetSocketAddress isa) {
       return isa.getAddress().getHostAddress() + ":" + isa.getPort();
     }
     return a == null ? "" : a.toString();

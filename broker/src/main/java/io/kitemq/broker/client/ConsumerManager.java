@@ -3,6 +3,7 @@ package io.kitemq.broker.client;
 import io.kitemq.remoting.protocol.body.SubscriptionData;
 import io.netty.channel.Channel;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -150,7 +151,7 @@ public final class ConsumerManager {
 
   /** Groups with a live member subscribed to {@code topic}. */
   public Set<String> groupsSubscribing(String topic) {
-    Set<String> out = new java.util.HashSet<>();
+    Set<String> out = new HashSet<>();
     groups.forEach(
         (g, info) -> {
           if (info.subscription(topic) != null) {

@@ -10,6 +10,8 @@ import io.kitemq.remoting.protocol.body.TopicConfigSerializeWrapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -68,8 +70,8 @@ public final class TopicConfigManager {
     }
   }
 
-  private java.util.List<TopicConfig> systemTopics() {
-    java.util.List<TopicConfig> list = new java.util.ArrayList<>();
+  private List<TopicConfig> systemTopics() {
+    List<TopicConfig> list = new ArrayList<>();
     int rw = TopicPermission.READ_WRITE;
     if (config.autoCreateTopicEnable()) {
       int q = config.defaultTopicQueueNums();

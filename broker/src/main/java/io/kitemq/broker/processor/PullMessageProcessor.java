@@ -189,6 +189,14 @@ public final class PullMessageProcessor implements RequestProcessor {
           ResponseCode.NO_PERMISSION,
           "subscription group [" + h.consumerGroup() + "] is not allowed to consume");
     }
+    ConsumerGroupInfo members = ctx.consumers().group(h.consumerGroup());
+    if (!group.consumeBroadcastEnable()
+        && members != null
+        && "BROADCASTING".equals(members.messageModel())) {
+      return Responses.of(
+          ResponseCode.NO_PERMISSION,
+          "subscription group [" + h.consumerGroup() + "] may not consume in broadcasting mode");
+    }
     return null;
   }
 

@@ -24,6 +24,7 @@ import io.kitemq.remoting.protocol.header.SendMessageResponseHeader;
 import io.kitemq.store.AppendRequest;
 import io.kitemq.store.AppendResult;
 import io.netty.channel.Channel;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -311,7 +312,7 @@ public final class SendMessageProcessor implements RequestProcessor {
     if (channel.remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null) {
       return a;
     }
-    return new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0);
+    return new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
   }
 
   private RemotingCommand answer(AppendResult r, String uniqKey, int queueId) {
