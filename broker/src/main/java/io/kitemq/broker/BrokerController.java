@@ -1,0 +1,399 @@
+package io.kitemq.broker;
+
+import io.kitemq.broker.client.ClientChannelInfo;
+import io.kitemq.broker.client.ConsumerManager;
+import io.kitemq.broker.client.ProducerManager;
+import io.kitemq.broker.client.QueueLockManager;
+import io.kitemq.broker.config.ConsumerOffsetManager;
+import io.kitemq.broker.config.SubscriptionGroupManager;
+import io.kitemq.broker.config.TopicConfigManager;
+import io.kitemq.broker.longpolling.PullRequestHoldService;
+import io.kitemq.broker.processor.AdminProcessor;
+import io.kitemq.broker.processor.BrokerContext;
+import io.kitemq.broker.processor.ClientManageProcessor;
+import io.kitemq.broker.processor.ConsumerSendMsgBackProcessor;
+import io.kitemq.broker.processor.PullMessageProcessor;
+import io.kitemq.broker.processor.QueryMessageProcessor;
+import io.kitemq.broker.processor.QueueLockProcessor;
+import io.kitemq.broker.processor.QueueOffsetProcessor;
+import io.kitemq.broker.processor.SendMessageProcessor;
+import io.kitemq.broker.processor.StatsProcessor;
+import io.kitemq.broker.registration.NameServerRegistrar;
+import io.kitemq.broker.schedule.DelayLevels;
+import io.kitemq.broker.schedule.ScheduleMessageService;
+import io.kitemq.remoting.netty.BoundedExecutors;
+import io.kitemq.remoting.netty.ConnectionListener;
+import io.kitemq.remoting.netty.RemotingClient;
+import io.kitemq.remoting.netty.RemotingClientConfig;
+import io.kitemq.remoting.netty.RemotingException;
+import io.kitemq.remoting.netty.RemotingServer;
+import io.kitemq.remoting.netty.RemotingServerConfig;
+import io.kitemq.remoting.protocol.RemotingCommand;
+import io.kitemq.remoting.protocol.RequestCode;
+import io.kitemq.remoting.protocol.body.SubscriptionGroupConfig;
+import io.kitemq.remoting.protocol.header.NotifyConsumerIdsChangedRequestHeader;
+import io.kitemq.store.DefaultMessageStore;
+import io.netty.channel.Channel;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One broker: wires the store, the topic / group / offset managers, the client managers, the
+ * long-polling and delay services, the request processors (each family on its own bounded
+ * executor), the remoting server and the name-server registration.
+ *
+ * <p>Life cycle: {@link #start()} loads the config files, starts the store, binds the port (0 picks
+ * a free one, see {@link #port()}) and registers with the name servers; {@link #shutdown()}
+ * unregisters, answers parked pulls, lets in-flight requests finish, closes the connections,
+ * persists offsets and stops the store. Thread-safe; start and shutdown once each.
+ */
+public final class BrokerController implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BrokerController.class);
+
+  private final BrokerConfig config;
+  private final LongSupplier clock;
+  private final Path configDir;
+  private final DefaultMessageStore store;
+  private final TopicConfigManager topics;
+  private final SubscriptionGroupManager groups;
+  private final ConsumerOffsetManager offsets;
+  private final ConsumerManager consumers;
+  private final ProducerManager producers;
+  private final QueueLockManager locks;
+  private final PullRequestHoldService holdService = new PullRequestHoldService();
+  private final ScheduleMessageService schedule;
+  private final ThreadPoolExecutor sendExecutor;
+  private final ThreadPoolExecutor pullExecutor;
+  private final ThreadPoolExecutor clientExecutor;
+  private final ThreadPoolExecutor adminExecutor;
+  private final ScheduledExecutorService scheduler;
+  private final ExecutorService notifier;
+  private final BrokerContext context;
+  private final long bootTimestamp = System.currentTimeMillis();
+  private RemotingServer server;
+  private RemotingClient client;
+  private NameServerRegistrar registrar;
+  private int port = -1;
+  private boolean started;
+  private boolean stopped;
+
+  public BrokerController(BrokerConfig config) {
+    this(config, System::currentTimeMillis);
+  }
+
+  /**
+   * @param clock the time source of client expiry, lock expiry and config versions (tests step it)
+   */
+  public BrokerController(BrokerConfig config, LongSupplier clock) {
+    this.config = config;
+    this.clock = clock;
+    this.configDir = config.storeConfig().storePathRootDir().resolve("config");
+    this.store = new DefaultMessageStore(config.storeConfig());
+    this.topics = new TopicConfigManager(config, configDir, clock);
+    this.groups = new SubscriptionGroupManager(config, configDir, clock);
+    this.offsets = new ConsumerOffsetManager(configDir, clock);
+    this.consumers =
+        new ConsumerManager(clock, config.channelExpiredTimeout(), this::notifyMembersChanged);
+    this.producers = new ProducerManager(clock, config.channelExpiredTimeout());
+    this.locks = new QueueLockManager(clock, config.rebalanceLockMaxLiveTime());
+    this.sendExecutor =
+        BoundedExecutors.newBoundedExecutor(
+            "broker-send-",
+            config.sendMessageThreadPoolNums(),
+            config.sendThreadPoolQueueCapacity());
+    this.pullExecutor =
+        BoundedExecutors.newBoundedExecutor(
+            "broker-pull-",
+            config.pullMessageThreadPoolNums(),
+            config.pullThreadPoolQueueCapacity());
+    this.clientExecutor =
+        BoundedExecutors.newBoundedExecutor(
+            "broker-client-",
+            config.adminBrokerThreadPoolNums(),
+            config.adminThreadPoolQueueCapacity());
+    this.adminExecutor =
+        BoundedExecutors.newBoundedExecutor(
+            "broker-admin-",
+            config.adminBrokerThreadPoolNums(),
+            config.adminThreadPoolQueueCapacity());
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            BoundedExecutors.namedDaemonThreads("broker-scheduler-"));
+    this.notifier = BoundedExecutors.newBoundedExecutor("broker-notify-", 1, 10_000);
+    this.context =
+        new BrokerContext(
+            config,
+            store,
+            topics,
+            groups,
+            offsets,
+            consumers,
+            producers,
+            locks,
+            holdService,
+            pullExecutor,
+            clock);
+    this.schedule =
+        new ScheduleMessageService(
+            DelayLevels.parse(config.messageDelayLevel()),
+            store,
+            context.storeHost(),
+            configDir,
+            clock);
+  }
+
+  /**
+   * Loads the config files, starts the store and the services, binds the port and registers with
+   * the name servers.
+   *
+   * @return the bound port
+   */
+  public synchronized int start() {
+    if (started) {
+      throw new IllegalStateException("already started");
+    }
+    started = true;
+    topics.load();
+    groups.load();
+    offsets.load();
+    store.setTagsCodeResolver(schedule.tagsCodeResolver());
+    store.setArrivalListener(holdService);
+    store.start();
+    holdService.start();
+
+    server =
+        new RemotingServer(
+            RemotingServerConfig.builder().host("0.0.0.0").port(config.listenPort()).build(),
+            new ConnectionListener() {
+              @Override
+              public void onClose(String remoteAddress, Channel channel) {
+                consumers.channelClosed(channel);
+                producers.channelClosed(channel);
+              }
+            });
+    registerProcessors();
+    port = server.start();
+    context.setStoreHost(new InetSocketAddress(config.brokerIP1(), port));
+    schedule.setStoreHost(context.storeHost());
+    schedule.start();
+
+    client = new RemotingClient(RemotingClientConfig.defaults());
+    registrar = new NameServerRegistrar(config, topics, client, scheduler, context.brokerAddr());
+    topics.setOnChange(registrar::registerSoon);
+    registrar.registerNow();
+    registrar.startPeriodic();
+    long flush = config.flushConsumerOffsetInterval();
+    scheduler.scheduleAtFixedRate(this::persistOffsetsQuietly, flush, flush, TimeUnit.MILLISECONDS);
+    scheduler.scheduleAtFixedRate(this::scanExpiredClients, 10, 10, TimeUnit.SECONDS);
+    LOG.info(
+        "broker {} of cluster {} listening on {}",
+        config.brokerName(),
+        config.brokerClusterName(),
+        context.brokerAddr());
+    return port;
+  }
+
+  private void registerProcessors() {
+    SendMessageProcessor send = new SendMessageProcessor(context, schedule);
+    server.registerProcessor(RequestCode.SEND_MESSAGE, send, sendExecutor);
+    server.registerProcessor(RequestCode.SEND_MESSAGE_V2, send, sendExecutor);
+    server.registerProcessor(RequestCode.SEND_BATCH_MESSAGE, send, sendExecutor);
+    server.registerProcessor(
+        RequestCode.CONSUMER_SEND_MSG_BACK,
+        new ConsumerSendMsgBackProcessor(context, schedule),
+        sendExecutor);
+
+    PullMessageProcessor pull = new PullMessageProcessor(context);
+    server.registerProcessor(RequestCode.PULL_MESSAGE, pull, pullExecutor);
+    server.registerProcessor(RequestCode.LITE_PULL_MESSAGE, pull, pullExecutor);
+
+    ClientManageProcessor clientManage = new ClientManageProcessor(context);
+    for (int code :
+        new int[] {
+          RequestCode.HEART_BEAT,
+          RequestCode.UNREGISTER_CLIENT,
+          RequestCode.GET_CONSUMER_LIST_BY_GROUP,
+          RequestCode.QUERY_CONSUMER_OFFSET,
+          RequestCode.UPDATE_CONSUMER_OFFSET
+        }) {
+      server.registerProcessor(code, clientManage, clientExecutor);
+    }
+    QueueOffsetProcessor queueOffsets = new QueueOffsetProcessor(context);
+    for (int code :
+        new int[] {
+          RequestCode.GET_MAX_OFFSET,
+          RequestCode.GET_MIN_OFFSET,
+          RequestCode.SEARCH_OFFSET_BY_TIMESTAMP,
+          RequestCode.GET_EARLIEST_MSG_STORETIME
+        }) {
+      server.registerProcessor(code, queueOffsets, clientExecutor);
+    }
+    QueueLockProcessor lock = new QueueLockProcessor(context);
+    server.registerProcessor(RequestCode.LOCK_BATCH_MQ, lock, clientExecutor);
+    server.registerProcessor(RequestCode.UNLOCK_BATCH_MQ, lock, clientExecutor);
+
+    QueryMessageProcessor query = new QueryMessageProcessor(context);
+    server.registerProcessor(RequestCode.QUERY_MESSAGE, query, adminExecutor);
+    server.registerProcessor(RequestCode.VIEW_MESSAGE_BY_ID, query, adminExecutor);
+
+    StatsProcessor stats = new StatsProcessor(context);
+    for (int code : StatsProcessor.CODES) {
+      server.registerProcessor(code, stats, adminExecutor);
+    }
+    AdminProcessor admin = new AdminProcessor(context, this::runtimeInfo);
+    for (int code : AdminProcessor.CODES) {
+      server.registerProcessor(code, admin, adminExecutor);
+    }
+  }
+
+  private Map<String, String> runtimeInfo() {
+    Map<String, String> m = new TreeMap<>();
+    m.put("brokerVersion", "479");
+    m.put("brokerVersionDesc", "V5_3_3");
+    m.put("msgPutTotalTodayNow", "0");
+    m.put("commitLogMinOffset", Long.toString(store.getMinPhyOffset()));
+    m.put("commitLogMaxOffset", Long.toString(store.getMaxPhyOffset()));
+    m.put("sendThreadPoolQueueSize", Integer.toString(sendExecutor.getQueue().size()));
+    m.put("pullThreadPoolQueueSize", Integer.toString(pullExecutor.getQueue().size()));
+    m.put("heldPullRequests", Integer.toString(holdService.heldCount()));
+    m.put("bootTimestamp", Long.toString(bootTimestamp));
+    return m;
+  }
+
+  /** The bound port (after {@link #start()}). */
+  public synchronized int port() {
+    return port;
+  }
+
+  /** host:port as registered with the name servers. */
+  public String brokerAddr() {
+    return context.brokerAddr();
+  }
+
+  public BrokerConfig config() {
+    return config;
+  }
+
+  public TopicConfigManager topics() {
+    return topics;
+  }
+
+  public ConsumerOffsetManager offsets() {
+    return offsets;
+  }
+
+  public ConsumerManager consumers() {
+    return consumers;
+  }
+
+  public DefaultMessageStore store() {
+    return store;
+  }
+
+  private void notifyMembersChanged(String group, List<ClientChannelInfo> remaining) {
+    SubscriptionGroupConfig gc = groups.get(group);
+    if (gc != null && !gc.notifyConsumerIdsChangedEnable()) {
+      return;
+    }
+    try {
+      notifier.execute(
+          () -> {
+            for (ClientChannelInfo member : remaining) {
+              RemotingCommand request =
+                  RemotingCommand.createRequest(
+                      RequestCode.NOTIFY_CONSUMER_IDS_CHANGED,
+                      new NotifyConsumerIdsChangedRequestHeader(group));
+              request.markOneway();
+              try {
+                server.invokeOneway(member.channel(), request, 1000);
+              } catch (RemotingException e) {
+                LOG.debug(
+                    "notify {} of group {} failed: {}", member.clientId(), group, e.getMessage());
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+              }
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      LOG.warn("membership notification of group {} dropped: notifier is full or stopped", group);
+    }
+  }
+
+  private void scanExpiredClients() {
+    for (Channel c : consumers.scanExpired()) {
+      c.close();
+    }
+    for (Channel c : producers.scanExpired()) {
+      c.close();
+    }
+  }
+
+  private void persistOffsetsQuietly() {
+    try {
+      offsets.persist();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("persisting consumer offsets failed", e);
+    }
+  }
+
+  /** Stops as described in the class comment. Idempotent. */
+  public synchronized void shutdown() {
+    if (!started || stopped) {
+      return;
+    }
+    stopped = true;
+    if (registrar != null) {
+      registrar.unregister();
+    }
+    holdService.shutdown();
+    for (ExecutorService e : List.of(sendExecutor, pullExecutor, clientExecutor, adminExecutor)) {
+      e.shutdown();
+    }
+    for (ExecutorService e : List.of(sendExecutor, pullExecutor, clientExecutor, adminExecutor)) {
+      awaitQuietly(e);
+    }
+    if (server != null) {
+      server.close();
+    }
+    notifier.shutdownNow();
+    scheduler.shutdownNow();
+    awaitQuietly(scheduler);
+    persistOffsetsQuietly();
+    schedule.shutdown();
+    store.shutdown();
+    if (client != null) {
+      client.close();
+    }
+    LOG.info("broker {} stopped", config.brokerName());
+  }
+
+  private static void awaitQuietly(ExecutorService e) {
+    try {
+      if (!e.awaitTermination(10, TimeUnit.SECONDS)) {
+        LOG.warn("an executor did not finish within 10 s");
+      }
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    shutdown();
+  }
+}

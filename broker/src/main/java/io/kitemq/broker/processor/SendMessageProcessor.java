@@ -1,0 +1,343 @@
+package io.kitemq.broker.processor;
+
+import io.kitemq.broker.schedule.ScheduleMessageService;
+import io.kitemq.common.message.BatchMessageCodec;
+import io.kitemq.common.message.Message;
+import io.kitemq.common.message.MessageConst;
+import io.kitemq.common.message.MessageDecodeException;
+import io.kitemq.common.message.MessageProperties;
+import io.kitemq.common.message.MessageSysFlag;
+import io.kitemq.common.message.RecordDraft;
+import io.kitemq.common.message.UniqueIdGenerator;
+import io.kitemq.common.topic.SystemTopics;
+import io.kitemq.common.topic.TopicConfig;
+import io.kitemq.common.topic.TopicPermission;
+import io.kitemq.common.topic.TopicValidator;
+import io.kitemq.remoting.netty.RequestProcessor;
+import io.kitemq.remoting.protocol.RemotingCommand;
+import io.kitemq.remoting.protocol.RequestCode;
+import io.kitemq.remoting.protocol.ResponseCode;
+import io.kitemq.remoting.protocol.body.SubscriptionGroupConfig;
+import io.kitemq.remoting.protocol.header.SendMessageRequestHeader;
+import io.kitemq.remoting.protocol.header.SendMessageRequestHeaderV2;
+import io.kitemq.remoting.protocol.header.SendMessageResponseHeader;
+import io.kitemq.store.AppendRequest;
+import io.kitemq.store.AppendResult;
+import io.netty.channel.Channel;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * SEND_MESSAGE (10), SEND_MESSAGE_V2 (310) and SEND_BATCH_MESSAGE (320): checks the topic (exists
+ * or may be auto-created from the header's template topic), the permissions, the queue id and the
+ * sizes; routes retry-topic messages past their retry budget to the group's %DLQ% topic and
+ * delay-level messages to SCHEDULE_TOPIC_XXXX; adds CLUSTER and UNIQ_KEY when missing; builds the
+ * record draft (born host = the connection's peer) and appends it. The response is written when the
+ * store's future completes; no thread waits for the flush. Thread-safe.
+ */
+public final class SendMessageProcessor implements RequestProcessor {
+
+  private final BrokerContext ctx;
+  private final ScheduleMessageService schedule;
+  private final UniqueIdGenerator ids = UniqueIdGenerator.getDefault();
+
+  public SendMessageProcessor(BrokerContext ctx, ScheduleMessageService schedule) {
+    this.ctx = ctx;
+    this.schedule = schedule;
+  }
+
+  @Override
+  public CompletableFuture<RemotingCommand> process(Channel channel, RemotingCommand request)
+      throws Exception {
+    SendMessageRequestHeader h =
+        request.code() == RequestCode.SEND_MESSAGE
+            ? SendMessageRequestHeader.fromExtFields(request.extFieldsOrEmpty())
+            : SendMessageRequestHeaderV2.fromExtFields(request.extFieldsOrEmpty()).toV1();
+    boolean batch =
+        request.code() == RequestCode.SEND_BATCH_MESSAGE || Boolean.TRUE.equals(h.batch());
+    byte[] body = request.body() == null ? new byte[0] : request.body();
+
+    if (!TopicPermission.isWriteable(ctx.config().brokerPermission())) {
+      return Responses.done(
+          ResponseCode.NO_PERMISSION,
+          "the broker[" + ctx.config().brokerName() + "] sending message is forbidden");
+    }
+    var invalid = TopicValidator.validateTopic(h.topic());
+    if (invalid.isPresent()) {
+      return Responses.done(ResponseCode.SYSTEM_ERROR, invalid.get());
+    }
+    if (SystemTopics.isNotAllowedSendTopic(h.topic())) {
+      return Responses.done(
+          ResponseCode.NO_PERMISSION, "Sending message to topic[" + h.topic() + "] is forbidden.");
+    }
+    if (body.length > ctx.config().storeConfig().maxMessageSize()) {
+      return Responses.done(
+          ResponseCode.MESSAGE_ILLEGAL,
+          "message body of "
+              + body.length
+              + " bytes exceeds maxMessageSize "
+              + ctx.config().storeConfig().maxMessageSize());
+    }
+    if (MessageSysFlag.transactionType(h.sysFlag()) != MessageSysFlag.TRANSACTION_NOT_TYPE) {
+      return Responses.done(
+          ResponseCode.NO_PERMISSION,
+          "the broker[" + ctx.config().brokerName() + "] does not accept transactional messages");
+    }
+
+    Target target = resolveTarget(h, batch);
+    if (target.error != null) {
+      return Responses.done(target.error);
+    }
+    if (batch) {
+      return sendBatch(channel, h, target, body);
+    }
+    return sendOne(channel, h, target, body);
+  }
+
+  /** Where the message goes: the topic config and queue, or an error answer. */
+  private static final class Target {
+    String topic;
+    int queueId;
+    boolean toDlq;
+    RemotingCommand error;
+  }
+
+  private Target resolveTarget(SendMessageRequestHeader h, boolean batch) {
+    Target t = new Target();
+    t.topic = h.topic();
+    TopicConfig config = ctx.topics().get(h.topic());
+    if (SystemTopics.isRetryTopic(h.topic())) {
+      if (batch) {
+        t.error =
+            Responses.of(
+                ResponseCode.MESSAGE_ILLEGAL,
+                "batch sending does not support the retry topic " + h.topic());
+        return t;
+      }
+      String group = h.topic().substring(SystemTopics.RETRY_GROUP_TOPIC_PREFIX.length());
+      SubscriptionGroupConfig gc = ctx.groups().findOrCreate(group);
+      if (gc == null) {
+        t.error =
+            Responses.of(
+                ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST,
+                "subscription group [" + group + "] does not exist");
+        return t;
+      }
+      int max = h.maxReconsumeTimes() != null ? h.maxReconsumeTimes() : gc.retryMaxTimes();
+      int times = h.reconsumeTimes() == null ? 0 : h.reconsumeTimes();
+      if (times > max) {
+        t.topic = SystemTopics.dlqTopic(group);
+        t.queueId = 0;
+        t.toDlq = true;
+        ctx.topics().createIfAbsent(t.topic, 1, TopicPermission.READ_WRITE);
+        return t;
+      }
+      if (config == null) {
+        config =
+            ctx.topics()
+                .createIfAbsent(
+                    h.topic(), Math.max(1, gc.retryQueueNums()), TopicPermission.READ_WRITE);
+      }
+    }
+    if (config == null) {
+      config = ctx.topics().createFromSend(h.topic(), h.defaultTopic(), h.defaultTopicQueueNums());
+    }
+    if (config == null) {
+      t.error =
+          Responses.of(
+              ResponseCode.TOPIC_NOT_EXIST,
+              "topic["
+                  + h.topic()
+                  + "] not exist, apply first please! (auto-creation is off or the default"
+                  + " topic ["
+                  + h.defaultTopic()
+                  + "] cannot be inherited; create the topic with the admin tool)");
+      return t;
+    }
+    if (!config.isWriteable()) {
+      t.error =
+          Responses.of(
+              ResponseCode.NO_PERMISSION,
+              "the topic[" + h.topic() + "] sending message is forbidden");
+      return t;
+    }
+    int valid = Math.max(config.readQueueNums(), config.writeQueueNums());
+    if (h.queueId() >= valid) {
+      t.error =
+          Responses.of(
+              ResponseCode.SYSTEM_ERROR,
+              String.format(
+                  "request queueId[%d] is illegal, topic[%s] has %d queues, producer group: %s",
+                  h.queueId(), h.topic(), valid, h.producerGroup()));
+      return t;
+    }
+    t.queueId =
+        h.queueId() < 0
+            ? ThreadLocalRandom.current().nextInt(Math.max(1, config.writeQueueNums()))
+            : h.queueId();
+    return t;
+  }
+
+  private CompletableFuture<RemotingCommand> sendOne(
+      Channel channel, SendMessageRequestHeader h, Target t, byte[] body) {
+    byte[] props =
+        h.properties() == null ? new byte[0] : h.properties().getBytes(StandardCharsets.UTF_8);
+    if (props.length > Short.MAX_VALUE) {
+      return Responses.done(
+          ResponseCode.MESSAGE_ILLEGAL,
+          "message properties of " + props.length + " bytes exceed 32767");
+    }
+    String topic = t.topic;
+    int queueId = t.queueId;
+    props = withClusterAndUniqKey(props);
+    String delay = find(props, MessageConst.PROPERTY_DELAY_TIME_LEVEL);
+    long tagsCode;
+    if (t.toDlq) {
+      tagsCode = -1;
+    } else if (delay != null && parseLevel(delay) > 0) {
+      if (schedule == null) {
+        return Responses.done(
+            ResponseCode.MESSAGE_ILLEGAL, "delay levels are not enabled on this broker");
+      }
+      int level = Math.min(parseLevel(delay), schedule.maxLevel());
+      props = MessageProperties.append(props, MessageConst.PROPERTY_REAL_TOPIC, topic);
+      props =
+          MessageProperties.append(
+              props, MessageConst.PROPERTY_REAL_QUEUE_ID, Integer.toString(queueId));
+      topic = SystemTopics.SCHEDULE_TOPIC;
+      queueId = level - 1;
+      tagsCode = ctx.clock().getAsLong() + schedule.delayMillis(level);
+    } else {
+      tagsCode = -1;
+    }
+    RecordDraft draft;
+    try {
+      draft =
+          RecordDraft.builder()
+              .topic(topic)
+              .queueId(queueId)
+              .flag(h.flag())
+              .sysFlag(h.sysFlag())
+              .bornTimestamp(h.bornTimestamp())
+              .bornHost(bornHost(channel))
+              .storeHost(ctx.storeHost())
+              .reconsumeTimes(h.reconsumeTimes() == null ? 0 : h.reconsumeTimes())
+              .body(body)
+              .propertiesBytes(props)
+              .build();
+    } catch (IllegalArgumentException e) {
+      return Responses.done(ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
+    }
+    AppendRequest req = AppendRequest.of(draft);
+    if (tagsCode != -1) {
+      req = new AppendRequest(draft, topic, tagsCode, req.keys(), req.uniqKey());
+    }
+    String uniq = req.uniqKey();
+    return ctx.store().append(req).thenApply(r -> answer(r, uniq, t.queueId));
+  }
+
+  private CompletableFuture<RemotingCommand> sendBatch(
+      Channel channel, SendMessageRequestHeader h, Target t, byte[] body) {
+    List<Message> messages;
+    try {
+      messages = BatchMessageCodec.decode(body);
+    } catch (MessageDecodeException e) {
+      return Responses.done(ResponseCode.MESSAGE_ILLEGAL, "bad batch body: " + e.getMessage());
+    }
+    if (messages.isEmpty()) {
+      return Responses.done(ResponseCode.MESSAGE_ILLEGAL, "the batch holds no message");
+    }
+    InetSocketAddress born = bornHost(channel);
+    List<AppendRequest> requests = new ArrayList<>(messages.size());
+    try {
+      for (Message m : messages) {
+        if (m.getDelayTimeLevel() > 0) {
+          return Responses.done(
+              ResponseCode.MESSAGE_ILLEGAL, "a batch message cannot have a delay level");
+        }
+        byte[] props = withClusterAndUniqKey(MessageProperties.encodeToBytes(m.getProperties()));
+        RecordDraft draft =
+            RecordDraft.builder()
+                .topic(t.topic)
+                .queueId(t.queueId)
+                .flag(m.getFlag())
+                .sysFlag(h.sysFlag())
+                .bornTimestamp(h.bornTimestamp())
+                .bornHost(born)
+                .storeHost(ctx.storeHost())
+                .reconsumeTimes(h.reconsumeTimes() == null ? 0 : h.reconsumeTimes())
+                .body(m.getBody() == null ? new byte[0] : m.getBody())
+                .propertiesBytes(props)
+                .build();
+        requests.add(AppendRequest.of(draft));
+      }
+    } catch (IllegalArgumentException e) {
+      return Responses.done(ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
+    }
+    return ctx.store().appendBatch(requests).thenApply(r -> answer(r, null, t.queueId));
+  }
+
+  private byte[] withClusterAndUniqKey(byte[] props) {
+    if (find(props, MessageConst.PROPERTY_CLUSTER) == null) {
+      props =
+          MessageProperties.append(
+              props, MessageConst.PROPERTY_CLUSTER, ctx.config().brokerClusterName());
+    }
+    if (find(props, MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX) == null) {
+      props =
+          MessageProperties.append(
+              props, MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX, ids.next());
+    }
+    return props;
+  }
+
+  private static String find(byte[] props, String name) {
+    return MessageProperties.find(props, 0, props.length, name);
+  }
+
+  private static int parseLevel(String value) {
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  static InetSocketAddress bornHost(Channel channel) {
+    if (channel.remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null) {
+      return a;
+    }
+    return new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+  }
+
+  private RemotingCommand answer(AppendResult r, String uniqKey, int queueId) {
+    ResponseCode code =
+        switch (r.status()) {
+          case PUT_OK -> ResponseCode.SUCCESS;
+          case FLUSH_DISK_TIMEOUT -> ResponseCode.FLUSH_DISK_TIMEOUT;
+          case MESSAGE_ILLEGAL, PROPERTIES_SIZE_EXCEEDED -> ResponseCode.MESSAGE_ILLEGAL;
+          case DISK_FULL, SERVICE_NOT_AVAILABLE -> ResponseCode.SERVICE_NOT_AVAILABLE;
+          case CREATE_MAPPED_FILE_FAILED, UNKNOWN_ERROR -> ResponseCode.SYSTEM_ERROR;
+        };
+    String remark =
+        switch (r.status()) {
+          case PUT_OK -> null;
+          case DISK_FULL -> "service not available now: the broker's disk is full";
+          default -> "store refused the message: " + r.status();
+        };
+    RemotingCommand response = Responses.of(code, remark);
+    if (r.isStored()) {
+      response.writeHeader(
+          new SendMessageResponseHeader(
+              r.offsetMsgId(), queueId, r.queueOffset(), uniqKey, null, null));
+    }
+    response.addExtField(MessageConst.PROPERTY_MSG_REGION, "DefaultRegion");
+    response.addExtField(MessageConst.PROPERTY_TRACE_SWITCH, "true");
+    return response;
+  }
+}
