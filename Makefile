@@ -2,7 +2,7 @@
 MVN ?= mvn
 MVN_FLAGS ?= -B -ntp
 
-.PHONY: build test clean fmt lint run-nameserver dist
+.PHONY: build test clean fmt lint run run-nameserver run-broker dist
 
 ## build: compile, package every module, skip tests
 build:
@@ -30,7 +30,7 @@ DIST_NAME := kite-$(VERSION)
 DIST_DIR := server/target/$(DIST_NAME)
 KITE := $(DIST_DIR)/bin/kite
 # What the class-data training run starts (hidden flag --exit-after-ready: stop once ready).
-CDS_TRAINING := nameserver --exit-after-ready -port 0
+CDS_TRAINING := standalone --exit-after-ready --nameserver-port 0 --broker-port 0
 DIST_SOURCES := pom.xml $(wildcard */pom.xml) $(shell find config $(wildcard */src/main) server/src/dist server/src/assembly -type f 2>/dev/null)
 
 # The distribution directory, rebuilt when a source changed (no tests: `make test` runs them).
@@ -38,9 +38,20 @@ $(KITE): $(DIST_SOURCES)
 	$(MVN) $(MVN_FLAGS) -DskipTests -pl server -am package
 	@touch $@
 
+# Logs of nodes started from here go to ./logs, their data to ./data (both ignored by git).
+run run-nameserver run-broker: export KITE_LOG_DIR ?= $(CURDIR)/logs
+
+## run: build if needed, then run a standalone node (name server :9876 + broker :10911) in the foreground
+run: $(KITE)
+	$(KITE) standalone
+
 ## run-nameserver: build if needed, then run a name server in the foreground (port 9876)
 run-nameserver: $(KITE)
 	$(KITE) nameserver
+
+## run-broker: build if needed, then run a broker (port 10911) registering with 127.0.0.1:9876
+run-broker: $(KITE)
+	$(KITE) broker
 
 ## dist: server/target/kite-<version>.tar.gz with bin/kite, config/, lib/ and a class-data archive
 dist: $(KITE)

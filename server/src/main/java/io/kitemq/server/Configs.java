@@ -1,6 +1,9 @@
 package io.kitemq.server;
 
+import io.kitemq.broker.BrokerConfig;
+import io.kitemq.broker.BrokerConfigException;
 import io.kitemq.nameserver.NameServerConfig;
+import io.kitemq.server.config.BrokerKeys;
 import io.kitemq.server.config.KeyCatalog;
 import io.kitemq.server.config.LayeredConfig;
 import io.kitemq.server.config.Section;
@@ -8,12 +11,14 @@ import io.kitemq.server.config.StoreKeys;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 
 /**
  * The launcher's embedded defaults and the step from a {@link LayeredConfig} to each component's
  * validated config. Everything a node writes defaults to {@code ./data}: the store to {@code
- * data/store}, the name server's KV file to {@code data/namesrv/kvConfig.json}. Stateless.
+ * data/store}, the name server's KV file to {@code data/namesrv/kvConfig.json}; a broker registers
+ * with {@code 127.0.0.1:9876}. Stateless.
  */
 final class Configs {
 
@@ -23,12 +28,16 @@ final class Configs {
   /** Where the name server keeps its KV config unless configured. */
   static final String DEFAULT_KV_CONFIG = "data/namesrv/kvConfig.json";
 
+  /** The name server a broker registers with unless configured (standalone: its own). */
+  static final String DEFAULT_NAMESRV_ADDR = "127.0.0.1:9876";
+
   private Configs() {}
 
   /** The keys KiteMQ implements, per section. */
   static KeyCatalog catalog() {
     Map<Section, Set<String>> implemented = new EnumMap<>(Section.class);
     implemented.put(Section.NAMESRV, NameServerConfig.builder().build().toMap().keySet());
+    implemented.put(Section.BROKER, BrokerKeys.KEYS);
     implemented.put(Section.STORE, StoreKeys.KEYS);
     return new KeyCatalog(implemented);
   }
@@ -39,6 +48,9 @@ final class Configs {
     LayeredConfig.Builder b = LayeredConfig.builder(catalog(), sections);
     if (sections.contains(Section.NAMESRV)) {
       b.defaults(Section.NAMESRV, Map.of("kvConfigPath", DEFAULT_KV_CONFIG));
+    }
+    if (sections.contains(Section.BROKER)) {
+      b.defaults(Section.BROKER, Map.of("namesrvAddr", DEFAULT_NAMESRV_ADDR));
     }
     if (sections.contains(Section.STORE)) {
       b.defaults(Section.STORE, Map.of("storePathRootDir", DEFAULT_STORE));
@@ -59,6 +71,26 @@ final class Configs {
       return NameServerConfig.fromProperties(config.properties(Section.NAMESRV));
     } catch (IllegalArgumentException e) {
       throw config.valueError(Section.NAMESRV, null, e);
+    }
+  }
+
+  /**
+   * The broker's config: the broker and store sections, then {@code overrides} (the launcher's own
+   * settings, e.g. standalone's name server address).
+   *
+   * @throws io.kitemq.server.config.ConfigException naming a bad key and its origin
+   */
+  static BrokerConfig broker(LayeredConfig config, Map<String, String> overrides) {
+    Properties p = config.properties(Section.BROKER);
+    p.putAll(config.properties(Section.STORE));
+    overrides.forEach(p::setProperty);
+    try {
+      return BrokerConfig.fromProperties(p);
+    } catch (BrokerConfigException e) {
+      Section section = StoreKeys.KEYS.contains(e.key()) ? Section.STORE : Section.BROKER;
+      throw config.valueError(section, e.key(), e);
+    } catch (IllegalArgumentException e) {
+      throw config.valueError(Section.BROKER, null, e);
     }
   }
 }

@@ -34,7 +34,9 @@ public final class Main {
   /** The command tree, reading overrides from {@code env}. */
   static CommandLine commandLine(Map<String, String> env) {
     CommandLine cl = new CommandLine(new KiteCommand());
+    cl.addSubcommand(new CommandLine(new StandaloneCommand(env)));
     cl.addSubcommand(new CommandLine(new NameServerCommand(env)));
+    cl.addSubcommand(new CommandLine(new BrokerCommand(env)));
     cl.setExecutionExceptionHandler(Main::failure);
     cl.setParameterExceptionHandler(Main::usageError);
     return cl;

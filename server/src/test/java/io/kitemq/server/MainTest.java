@@ -91,4 +91,24 @@ class MainTest {
         .contains(
             "scanNotActiveBrokerInterval (set by KITE_NAMESRV_SCAN_NOT_ACTIVE_BROKER_INTERVAL)");
   }
+
+  @Test
+  void standaloneRefusesABadStoreValueBeforeStartingAnything() {
+    int status =
+        run(
+            Map.of("KITE_STORE_FLUSH_DISK_TYPE", "SOMETIMES"),
+            "standalone",
+            "--nameserver-port",
+            "0",
+            "--broker-port",
+            "0",
+            "-store",
+            dir.resolve("store").toString());
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString().strip())
+        .doesNotContain("\n")
+        .contains("bad value for flushDiskType (set by KITE_STORE_FLUSH_DISK_TYPE)");
+    assertThat(dir.resolve("store")).doesNotExist();
+  }
 }

@@ -56,6 +56,31 @@ class ShippedConfigTest {
   }
 
   @Test
+  void configYamlBrokerSectionIsTheDefaults() {
+    Set<Section> broker = Set.of(Section.BROKER, Section.STORE);
+    LayeredConfig fromFile =
+        Configs.layers(broker, CONFIG.resolve("config.yaml"), broker, Map.of()).build();
+    LayeredConfig defaults = Configs.layers(broker, null, broker, Map.of()).build();
+
+    assertThat(fromFile.warnings()).isEmpty();
+    assertThat(Configs.broker(fromFile, Map.of()).toMap())
+        .isEqualTo(Configs.broker(defaults, Map.of()).toMap());
+  }
+
+  @Test
+  void brokerConfLoadsWithoutWarningsAsTheDefaults() {
+    Set<Section> broker = Set.of(Section.BROKER, Section.STORE);
+    LayeredConfig fromFile =
+        Configs.layers(broker, CONFIG.resolve("broker.conf"), broker, Map.of()).build();
+    LayeredConfig defaults = Configs.layers(broker, null, broker, Map.of()).build();
+
+    assertThat(fromFile.warnings()).isEmpty();
+    assertThat(Configs.broker(fromFile, Map.of()).toMap())
+        .isEqualTo(Configs.broker(defaults, Map.of()).toMap());
+    assertThat(fromFile.setting(Section.BROKER, "brokerName").origin()).endsWith("broker.conf");
+  }
+
+  @Test
   void namesrvConfLoadsWithoutWarnings() {
     LayeredConfig c =
         Configs.layers(

@@ -1,0 +1,78 @@
+package io.kitemq.server;
+
+import io.kitemq.broker.BrokerConfig;
+import io.kitemq.server.config.LayeredConfig;
+import io.kitemq.server.config.Section;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code kite broker}: a broker alone, registering with the name servers it is given. */
+@Command(
+    name = "broker",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Run a broker: it stores messages and registers with the name servers.",
+    footer = {
+      "",
+      "Configuration, weakest first: defaults < -c file (broker: and store: sections, or a"
+          + " broker.conf) < KITE_BROKER_* / KITE_STORE_* environment < flags.",
+      "Example: kite broker -port 10911 -name broker-a -cluster DefaultCluster"
+          + " -nameserver 127.0.0.1:9876 -store /tmp/kite-store"
+    })
+final class BrokerCommand implements Callable<Integer> {
+
+  private final Map<String, String> env;
+
+  @Mixin CommonOptions common;
+
+  @Mixin BrokerOptions broker;
+
+  @Option(
+      names = {"-port", "--port"},
+      paramLabel = "<port>",
+      description = "Port to listen on (listenPort, default 10911).")
+  Integer port;
+
+  @Option(
+      names = {"-nameserver", "--nameserver"},
+      paramLabel = "<addresses>",
+      description = "Name servers to register with, host:port;host:port (namesrvAddr).")
+  String nameserver;
+
+  BrokerCommand(Map<String, String> env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    Logging.init("broker", common.logLevel);
+    Set<Section> sections = Set.of(Section.BROKER, Section.STORE);
+    LayeredConfig.Builder layers = Configs.layers(sections, common.configFile(), sections, env);
+    broker.apply(layers);
+    if (port != null) {
+      layers.flag(Section.BROKER, "listenPort", port.toString(), "--port");
+    }
+    if (nameserver != null) {
+      layers.flag(Section.BROKER, "namesrvAddr", nameserver, "--nameserver");
+    }
+    LayeredConfig config = layers.build();
+    config.warnings().forEach(w -> LoggerFactory.getLogger(BrokerCommand.class).warn(w));
+    BrokerConfig brokerConfig = Configs.broker(config, Map.of());
+    Node node =
+        new BrokerNode(
+            () -> brokerConfig,
+            "-port or KITE_BROKER_LISTEN_PORT",
+            "-store or KITE_STORE_STORE_PATH_ROOT_DIR");
+    return new Launcher("broker")
+        .run(
+            List.of(node),
+            "store " + brokerConfig.storeConfig().storePathRootDir(),
+            common.exitAfterReady);
+  }
+}

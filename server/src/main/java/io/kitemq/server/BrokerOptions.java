@@ -1,0 +1,40 @@
+package io.kitemq.server;
+
+import io.kitemq.server.config.LayeredConfig;
+import io.kitemq.server.config.Section;
+import picocli.CommandLine.Option;
+
+/** The broker flags {@code kite broker} and {@code kite standalone} share. */
+final class BrokerOptions {
+
+  @Option(
+      names = {"-name", "--name"},
+      paramLabel = "<name>",
+      description = "Broker name (brokerName, default broker-a).")
+  String name;
+
+  @Option(
+      names = {"-cluster", "--cluster"},
+      paramLabel = "<cluster>",
+      description = "Cluster name (brokerClusterName, default DefaultCluster).")
+  String cluster;
+
+  @Option(
+      names = {"-store", "--store"},
+      paramLabel = "<dir>",
+      description = "Store directory (storePathRootDir, default data/store).")
+  String store;
+
+  /** Adds the flags given as the strongest layer. */
+  void apply(LayeredConfig.Builder layers) {
+    if (name != null) {
+      layers.flag(Section.BROKER, "brokerName", name, "--name");
+    }
+    if (cluster != null) {
+      layers.flag(Section.BROKER, "brokerClusterName", cluster, "--cluster");
+    }
+    if (store != null) {
+      layers.flag(Section.STORE, "storePathRootDir", store, "--store");
+    }
+  }
+}

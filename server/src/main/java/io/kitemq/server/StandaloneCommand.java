@@ -1,0 +1,95 @@
+package io.kitemq.server;
+
+import io.kitemq.broker.BrokerConfig;
+import io.kitemq.nameserver.NameServerConfig;
+import io.kitemq.server.config.LayeredConfig;
+import io.kitemq.server.config.Section;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code kite standalone}: a name server and a broker in one JVM, the broker registered with that
+ * name server, topics created on their first send. Both configs are validated before either starts;
+ * the name server starts first and stops last.
+ */
+@Command(
+    name = "standalone",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description =
+        "Run a name server and a broker in one JVM: one node to develop and test against.",
+    footer = {
+      "",
+      "Configuration, weakest first: defaults < -c file (namesrv:, broker:, store: sections, or a"
+          + " broker.conf) < KITE_NAMESRV_* / KITE_BROKER_* / KITE_STORE_* environment < flags.",
+      "The broker always registers with the embedded name server.",
+      "Example: kite standalone -store /tmp/kite-store"
+    })
+final class StandaloneCommand implements Callable<Integer> {
+
+  private static final Set<Section> ALL = Set.of(Section.NAMESRV, Section.BROKER, Section.STORE);
+
+  private final Map<String, String> env;
+
+  @Mixin CommonOptions common;
+
+  @Mixin BrokerOptions broker;
+
+  @Option(
+      names = "--nameserver-port",
+      paramLabel = "<port>",
+      description = "Name server port (namesrv listenPort, default 9876; 0 picks a free one).")
+  Integer nameserverPort;
+
+  @Option(
+      names = "--broker-port",
+      paramLabel = "<port>",
+      description = "Broker port (broker listenPort, default 10911; 0 picks a free one).")
+  Integer brokerPort;
+
+  StandaloneCommand(Map<String, String> env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    Logging.init("standalone", common.logLevel);
+    LayeredConfig.Builder layers =
+        Configs.layers(ALL, common.configFile(), Set.of(Section.BROKER, Section.STORE), env);
+    layers.defaults(Section.BROKER, Map.of("autoCreateTopicEnable", "true"));
+    broker.apply(layers);
+    if (nameserverPort != null) {
+      layers.flag(Section.NAMESRV, "listenPort", nameserverPort.toString(), "--nameserver-port");
+    }
+    if (brokerPort != null) {
+      layers.flag(Section.BROKER, "listenPort", brokerPort.toString(), "--broker-port");
+    }
+    LayeredConfig config = layers.build();
+    config.warnings().forEach(w -> LoggerFactory.getLogger(StandaloneCommand.class).warn(w));
+    NameServerConfig ns = Configs.nameServer(config);
+    // Validate the broker's settings before anything starts; the real address comes after.
+    BrokerConfig checked = Configs.broker(config, embedded(Math.max(ns.listenPort(), 1)));
+    NameServerNode nameServer =
+        new NameServerNode(ns, "--nameserver-port or KITE_NAMESRV_LISTEN_PORT");
+    Node brokerNode =
+        new BrokerNode(
+            () -> Configs.broker(config, embedded(nameServer.port())),
+            "--broker-port or KITE_BROKER_LISTEN_PORT",
+            "-store or KITE_STORE_STORE_PATH_ROOT_DIR");
+    return new Launcher("standalone")
+        .run(
+            List.of(nameServer, brokerNode),
+            "store " + checked.storeConfig().storePathRootDir(),
+            common.exitAfterReady);
+  }
+
+  private static Map<String, String> embedded(int nameServerPort) {
+    return Map.of("namesrvAddr", "127.0.0.1:" + nameServerPort);
+  }
+}
