@@ -62,5 +62,6 @@ dist: $(KITE)
 	  KITE_CDS=train KITE_LOG_DIR=$$tmp/logs $(abspath $(KITE)) $(CDS_TRAINING) >training.log 2>&1; \
 	  status=$$?; grep 'ready in' training.log || cat training.log; cd /; rm -rf $$tmp; \
 	  test $$status -eq 0 && test -f $(abspath $(DIST_DIR))/lib/kite.jsa
-	tar -C server/target -czf server/target/$(DIST_NAME).tar.gz $(DIST_NAME)
+	tar -C server/target --exclude=$(DIST_NAME)/logs --exclude=$(DIST_NAME)/data \
+	  -czf server/target/$(DIST_NAME).tar.gz $(DIST_NAME)
 	@echo "built server/target/$(DIST_NAME).tar.gz"

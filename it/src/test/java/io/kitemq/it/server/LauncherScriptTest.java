@@ -72,6 +72,14 @@ class LauncherScriptTest {
   }
 
   @Test
+  void ramPercentageInJavaOptionsReplacesTheComputedHeap() throws Exception {
+    Result r =
+        run(Map.of("KITE_MEMORY_LIMIT", "512m", "KITE_JAVA_OPTS", "-XX:MaxRAMPercentage=50"));
+
+    assertThat(r.out()).doesNotContain("-Xmx").contains(" -XX:MaxRAMPercentage=50 ");
+  }
+
+  @Test
   void badSizeIsRefusedNamingTheVariable() throws Exception {
     Result r = run(Map.of("KITE_HEAP", "1gb"));
 
