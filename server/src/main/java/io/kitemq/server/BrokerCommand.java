@@ -42,7 +42,9 @@ final class BrokerCommand implements Callable<Integer> {
   @Option(
       names = {"-nameserver", "--nameserver"},
       paramLabel = "<addresses>",
-      description = "Name servers to register with, host:port;host:port (namesrvAddr).")
+      description =
+          "Name servers to register with, host:port;host:port (namesrvAddr, default"
+              + " 127.0.0.1:9876).")
   String nameserver;
 
   BrokerCommand(Map<String, String> env) {
