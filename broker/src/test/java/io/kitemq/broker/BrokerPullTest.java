@@ -10,8 +10,11 @@ import io.kitemq.remoting.netty.RemotingClientConfig;
 import io.kitemq.remoting.protocol.RemotingCommand;
 import io.kitemq.remoting.protocol.RequestCode;
 import io.kitemq.remoting.protocol.ResponseCode;
+import io.kitemq.remoting.protocol.header.BoundaryType;
 import io.kitemq.remoting.protocol.header.PullMessageRequestHeader;
 import io.kitemq.remoting.protocol.header.PullMessageResponseHeader;
+import io.kitemq.remoting.protocol.header.SearchOffsetRequestHeader;
+import io.kitemq.remoting.protocol.header.SearchOffsetResponseHeader;
 import io.kitemq.remoting.protocol.header.SendMessageRequestHeader;
 import io.kitemq.remoting.protocol.header.SendMessageRequestHeaderV2;
 import java.nio.charset.StandardCharsets;
@@ -186,5 +189,31 @@ class BrokerPullTest {
     RemotingCommand system = send("SCHEDULE_TOPIC_XXXX", 0, "x", null);
     assertThat(system.code()).isEqualTo(ResponseCode.NO_PERMISSION.code());
     assertThat(system.remark()).contains("forbidden");
+  }
+
+  private long search(String topic, long timestamp, BoundaryType boundary) throws Exception {
+    RemotingCommand r =
+        client.invokeSync(
+            addr,
+            RemotingCommand.createRequest(
+                RequestCode.SEARCH_OFFSET_BY_TIMESTAMP,
+                new SearchOffsetRequestHeader(topic, 0, timestamp, boundary)),
+            5000);
+    assertThat(r.code()).isZero();
+    return SearchOffsetResponseHeader.fromExtFields(r.extFieldsOrEmpty()).offset();
+  }
+
+  @Test
+  void searchByTimeHonoursTheBoundary() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      send("Timed", 0, "t" + i, null);
+    }
+    long firstStored = broker.store().getMessageStoreTimestamp("Timed", 0, 0);
+    long lastStored = broker.store().getMessageStoreTimestamp("Timed", 0, 2);
+    assertThat(search("Timed", 0, BoundaryType.LOWER)).isZero();
+    assertThat(search("Timed", lastStored + 1, BoundaryType.LOWER)).isEqualTo(3);
+    assertThat(search("Timed", Long.MAX_VALUE, BoundaryType.UPPER)).isEqualTo(2);
+    assertThat(search("Timed", firstStored - 1, BoundaryType.UPPER)).isZero();
+    assertThat(search("Timed", lastStored, BoundaryType.UPPER)).isEqualTo(2);
   }
 }
