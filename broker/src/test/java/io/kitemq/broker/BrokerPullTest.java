@@ -1,6 +1,7 @@
 package io.kitemq.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.kitemq.common.message.BodyMode;
 import io.kitemq.common.message.MessageExt;
@@ -19,6 +20,7 @@ import io.kitemq.remoting.protocol.header.SendMessageRequestHeader;
 import io.kitemq.remoting.protocol.header.SendMessageRequestHeaderV2;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -115,6 +117,7 @@ class BrokerPullTest {
     assertThat(send("LP", 0, "first", null).code()).isEqualTo(0);
     long start = System.nanoTime();
     CompletableFuture<RemotingCommand> parked = pull("LP", 1, 20_000, "*");
+    await().atMost(Duration.ofSeconds(5)).until(() -> broker.heldPullCount() == 1);
     assertThat(parked).isNotDone();
     assertThat(send("LP", 0, "second", null).code()).isEqualTo(0);
     RemotingCommand r = parked.get(10, TimeUnit.SECONDS);
@@ -145,7 +148,9 @@ class BrokerPullTest {
   void aMessageWithAnotherTagDoesNotWakeTheFilteredPull() throws Exception {
     send("LP3", 0, "a", "TagA");
     CompletableFuture<RemotingCommand> parked = pull("LP3", 1, 20_000, "TagA");
+    await().atMost(Duration.ofSeconds(5)).until(() -> broker.heldPullCount() == 1);
     send("LP3", 0, "b", "TagB");
+    assertThat(broker.heldPullCount()).isEqualTo(1);
     assertThat(send("LP3", 0, "a2", "TagA").code()).isEqualTo(0);
     RemotingCommand r = parked.get(10, TimeUnit.SECONDS);
     assertThat(r.code()).isEqualTo(0);
