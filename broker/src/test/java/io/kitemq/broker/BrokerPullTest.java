@@ -18,6 +18,7 @@ import io.kitemq.remoting.protocol.header.SearchOffsetRequestHeader;
 import io.kitemq.remoting.protocol.header.SearchOffsetResponseHeader;
 import io.kitemq.remoting.protocol.header.SendMessageRequestHeader;
 import io.kitemq.remoting.protocol.header.SendMessageRequestHeaderV2;
+import io.kitemq.store.MessageFilter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -183,10 +184,19 @@ class BrokerPullTest {
     RemotingCommand within = send("%RETRY%cg2", 0, "again", null, 2, 3);
     assertThat(within.code()).isZero();
     assertThat(broker.store().getMaxOffset("%RETRY%cg2", 0)).isEqualTo(1);
-    RemotingCommand past = send("%RETRY%cg2", 0, "dead", null, 4, 3);
+    RemotingCommand past = send("%RETRY%cg2", 0, "dead", "T\u0002DELAY\u00013", 4, 3);
     assertThat(past.code()).isZero();
     assertThat(broker.store().getMaxOffset("%DLQ%cg2", 0)).isEqualTo(1);
     assertThat(broker.topics().get("%DLQ%cg2").readQueueNums()).isEqualTo(1);
+    try (var r =
+        broker
+            .store()
+            .getMessages("x", "%DLQ%cg2", 0, 0, 1, Integer.MAX_VALUE, MessageFilter.ALL)) {
+      MessageExt dead = StoredMessageDecoder.decode(r.messages().get(0).buffer(), 0, BodyMode.RAW);
+      assertThat(new String(dead.getBody(), StandardCharsets.UTF_8)).isEqualTo("dead");
+      assertThat(dead.getProperty("DELAY")).isNull();
+      assertThat(dead.getTags()).isEqualTo("T");
+    }
   }
 
   @Test
