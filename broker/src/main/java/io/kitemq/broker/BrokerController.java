@@ -279,6 +279,11 @@ public final class BrokerController implements AutoCloseable {
     return port;
   }
 
+  /** Pulls currently parked by long polling. */
+  public int heldPullCount() {
+    return holdService.heldCount();
+  }
+
   /** host:port as registered with the name servers. */
   public String brokerAddr() {
     return context.brokerAddr();

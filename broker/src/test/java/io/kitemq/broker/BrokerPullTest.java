@@ -1,6 +1,7 @@
 package io.kitemq.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.kitemq.common.message.BodyMode;
 import io.kitemq.common.message.MessageExt;
@@ -10,12 +11,17 @@ import io.kitemq.remoting.netty.RemotingClientConfig;
 import io.kitemq.remoting.protocol.RemotingCommand;
 import io.kitemq.remoting.protocol.RequestCode;
 import io.kitemq.remoting.protocol.ResponseCode;
+import io.kitemq.remoting.protocol.header.BoundaryType;
 import io.kitemq.remoting.protocol.header.PullMessageRequestHeader;
 import io.kitemq.remoting.protocol.header.PullMessageResponseHeader;
+import io.kitemq.remoting.protocol.header.SearchOffsetRequestHeader;
+import io.kitemq.remoting.protocol.header.SearchOffsetResponseHeader;
 import io.kitemq.remoting.protocol.header.SendMessageRequestHeader;
 import io.kitemq.remoting.protocol.header.SendMessageRequestHeaderV2;
+import io.kitemq.store.MessageFilter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -112,6 +118,7 @@ class BrokerPullTest {
     assertThat(send("LP", 0, "first", null).code()).isEqualTo(0);
     long start = System.nanoTime();
     CompletableFuture<RemotingCommand> parked = pull("LP", 1, 20_000, "*");
+    await().atMost(Duration.ofSeconds(5)).until(() -> broker.heldPullCount() == 1);
     assertThat(parked).isNotDone();
     assertThat(send("LP", 0, "second", null).code()).isEqualTo(0);
     RemotingCommand r = parked.get(10, TimeUnit.SECONDS);
@@ -142,7 +149,9 @@ class BrokerPullTest {
   void aMessageWithAnotherTagDoesNotWakeTheFilteredPull() throws Exception {
     send("LP3", 0, "a", "TagA");
     CompletableFuture<RemotingCommand> parked = pull("LP3", 1, 20_000, "TagA");
+    await().atMost(Duration.ofSeconds(5)).until(() -> broker.heldPullCount() == 1);
     send("LP3", 0, "b", "TagB");
+    assertThat(broker.heldPullCount()).isEqualTo(1);
     assertThat(send("LP3", 0, "a2", "TagA").code()).isEqualTo(0);
     RemotingCommand r = parked.get(10, TimeUnit.SECONDS);
     assertThat(r.code()).isEqualTo(0);
@@ -175,10 +184,19 @@ class BrokerPullTest {
     RemotingCommand within = send("%RETRY%cg2", 0, "again", null, 2, 3);
     assertThat(within.code()).isZero();
     assertThat(broker.store().getMaxOffset("%RETRY%cg2", 0)).isEqualTo(1);
-    RemotingCommand past = send("%RETRY%cg2", 0, "dead", null, 4, 3);
+    RemotingCommand past = send("%RETRY%cg2", 0, "dead", "T\u0002DELAY\u00013", 4, 3);
     assertThat(past.code()).isZero();
     assertThat(broker.store().getMaxOffset("%DLQ%cg2", 0)).isEqualTo(1);
     assertThat(broker.topics().get("%DLQ%cg2").readQueueNums()).isEqualTo(1);
+    try (var r =
+        broker
+            .store()
+            .getMessages("x", "%DLQ%cg2", 0, 0, 1, Integer.MAX_VALUE, MessageFilter.ALL)) {
+      MessageExt dead = StoredMessageDecoder.decode(r.messages().get(0).buffer(), 0, BodyMode.RAW);
+      assertThat(new String(dead.getBody(), StandardCharsets.UTF_8)).isEqualTo("dead");
+      assertThat(dead.getProperty("DELAY")).isNull();
+      assertThat(dead.getTags()).isEqualTo("T");
+    }
   }
 
   @Test
@@ -186,5 +204,31 @@ class BrokerPullTest {
     RemotingCommand system = send("SCHEDULE_TOPIC_XXXX", 0, "x", null);
     assertThat(system.code()).isEqualTo(ResponseCode.NO_PERMISSION.code());
     assertThat(system.remark()).contains("forbidden");
+  }
+
+  private long search(String topic, long timestamp, BoundaryType boundary) throws Exception {
+    RemotingCommand r =
+        client.invokeSync(
+            addr,
+            RemotingCommand.createRequest(
+                RequestCode.SEARCH_OFFSET_BY_TIMESTAMP,
+                new SearchOffsetRequestHeader(topic, 0, timestamp, boundary)),
+            5000);
+    assertThat(r.code()).isZero();
+    return SearchOffsetResponseHeader.fromExtFields(r.extFieldsOrEmpty()).offset();
+  }
+
+  @Test
+  void searchByTimeHonoursTheBoundary() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      send("Timed", 0, "t" + i, null);
+    }
+    long firstStored = broker.store().getMessageStoreTimestamp("Timed", 0, 0);
+    long lastStored = broker.store().getMessageStoreTimestamp("Timed", 0, 2);
+    assertThat(search("Timed", 0, BoundaryType.LOWER)).isZero();
+    assertThat(search("Timed", lastStored + 1, BoundaryType.LOWER)).isEqualTo(3);
+    assertThat(search("Timed", Long.MAX_VALUE, BoundaryType.UPPER)).isEqualTo(2);
+    assertThat(search("Timed", firstStored - 1, BoundaryType.UPPER)).isZero();
+    assertThat(search("Timed", lastStored, BoundaryType.UPPER)).isEqualTo(2);
   }
 }

@@ -199,6 +199,12 @@ public final class SendMessageProcessor implements RequestProcessor {
     long tagsCode;
     if (t.toDlq) {
       tagsCode = -1;
+      if (delay != null) {
+        // A dead letter is stored at once: its delay level no longer applies.
+        var map = MessageProperties.decode(props, 0, props.length);
+        map.remove(MessageConst.PROPERTY_DELAY_TIME_LEVEL);
+        props = MessageProperties.encodeToBytes(map);
+      }
     } else if (delay != null && parseLevel(delay) > 0) {
       if (schedule == null) {
         return Responses.done(
