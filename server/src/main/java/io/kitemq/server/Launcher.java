@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +72,7 @@ final class Launcher {
         "KiteMQ {} {} ready in {} s (pid {}): {}{}; stop with Ctrl-C",
         Version.VERSION,
         title,
-        String.format(java.util.Locale.ROOT, "%.2f", sinceJvmStart().toMillis() / 1000.0),
+        String.format(Locale.ROOT, "%.2f", sinceJvmStart().toMillis() / 1000.0),
         ProcessHandle.current().pid(),
         String.join(", ", addresses),
         readyDetail.isEmpty() ? "" : ", " + readyDetail);
