@@ -210,6 +210,12 @@ class MqAdminCommandsCompatTest {
         .containsPattern("Tags:\\s+\\[TagCmd\\]")
         .containsPattern("Keys:\\s+\\[cmd-key\\]")
         .containsPattern("Message Body:\\s+hello from mqadmin");
+    // The message track asks the broker which groups consume the topic (request 300), then
+    // compares the group's committed offset with the message's queue offset.
+    assertThat(byId)
+        .contains(
+            "MessageTrack [consumerGroup=" + GROUP + ", trackType=CONSUMED, exceptionDesc=null]")
+        .doesNotContain("Exception");
 
     String brokerStatus = MqAdmin.run("brokerStatus", "-n", ns, "-b", addr);
     assertThat(brokerStatus).containsPattern("commitLogMaxOffset\\s*:\\s*[1-9]\\d*");
