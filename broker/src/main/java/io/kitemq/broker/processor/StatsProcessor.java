@@ -25,12 +25,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Admin reads: GET_TOPIC_CONFIG (351), GET_TOPIC_STATS_INFO (202), GET_CONSUME_STATS (208, what the
- * admin's lag is computed from) and GET_CONSUMER_CONNECTION_LIST (203). Rates are not measured and
- * read 0. Thread-safe.
+ * admin's lag is computed from), GET_CONSUMER_CONNECTION_LIST (203) and QUERY_TOPIC_CONSUME_BY_WHO
+ * (300, what the admin's message track starts from). Rates are not measured and read 0.
+ * Thread-safe.
  */
 public final class StatsProcessor implements RequestProcessor {
 
@@ -39,7 +41,8 @@ public final class StatsProcessor implements RequestProcessor {
     RequestCode.GET_TOPIC_STATS_INFO,
     RequestCode.GET_CONSUME_STATS,
     RequestCode.GET_CONSUMER_CONNECTION_LIST,
-    RequestCode.GET_TOPIC_CONFIG
+    RequestCode.GET_TOPIC_CONFIG,
+    RequestCode.QUERY_TOPIC_CONSUME_BY_WHO
   };
 
   private final BrokerContext ctx;
@@ -63,6 +66,7 @@ public final class StatsProcessor implements RequestProcessor {
                   GetConsumerConnectionListRequestHeader.fromExtFields(ext).consumerGroup());
           case RequestCode.GET_TOPIC_CONFIG ->
               topicConfig(GetTopicConfigRequestHeader.fromExtFields(ext).topic());
+          case RequestCode.QUERY_TOPIC_CONSUME_BY_WHO -> consumedBy(ext.get("topic"));
           default ->
               Responses.of(
                   ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
@@ -75,6 +79,16 @@ public final class StatsProcessor implements RequestProcessor {
     RemotingCommand r = Responses.success();
     r.setBody(body);
     return r;
+  }
+
+  /** The groups subscribing to the topic now or holding offsets on it: {"groupList":[...]}. */
+  private RemotingCommand consumedBy(String topic) {
+    if (topic == null || topic.isBlank()) {
+      return Responses.of(ResponseCode.SYSTEM_ERROR, "the request header lacks topic");
+    }
+    Set<String> groups = new TreeSet<>(ctx.consumers().groupsSubscribing(topic));
+    groups.addAll(ctx.offsets().groupsOf(topic));
+    return withBody(BodyCodec.encode(Map.of("groupList", groups)));
   }
 
   private RemotingCommand topicConfig(String topic) {
