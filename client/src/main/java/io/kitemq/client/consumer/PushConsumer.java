@@ -57,13 +57,18 @@ public final class PushConsumer implements AutoCloseable {
               instance,
               new QueueChooser(new LatencyFaultTolerance(System::currentTimeMillis)));
       this.core = new PushConsumerCore(config, instance, retrySender);
+    } catch (RuntimeException e) {
+      instance.release();
+      throw e;
+    }
+    try {
       core.start();
     } catch (InterruptedException e) {
-      instance.release();
+      close();
       Thread.currentThread().interrupt();
       throw new ClientException("interrupted while starting", e);
     } catch (RuntimeException e) {
-      instance.release();
+      close();
       throw e;
     }
   }

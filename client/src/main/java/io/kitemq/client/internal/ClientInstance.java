@@ -204,6 +204,19 @@ public final class ClientInstance {
     return Responses.body(response, TopicRouteData.class, "name server");
   }
 
+  /** Sends a request to one name server (the next one if it cannot be reached). */
+  public RemotingCommand invokeNameServer(java.util.function.Supplier<RemotingCommand> request)
+      throws ClientException, InterruptedException {
+    return nameServers.invoke(request, requestTimeoutMillis());
+  }
+
+  /** Sends a request to every name server; their answers by address. */
+  public Map<String, RemotingCommand> invokeAllNameServers(
+      java.util.function.Supplier<RemotingCommand> request)
+      throws ClientException, InterruptedException {
+    return nameServers.invokeAll(request, requestTimeoutMillis());
+  }
+
   /** Forgets the cached route so the next use fetches it again (after a send failure). */
   public void invalidateRoute(String topic) {
     routes.remove(topic);

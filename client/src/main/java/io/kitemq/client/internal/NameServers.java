@@ -47,4 +47,19 @@ final class NameServers {
     }
     throw new ClientException("no name server answered of " + addresses, last);
   }
+
+  /** Sends a fresh request from {@code request} to every name server; returns their answers. */
+  java.util.Map<String, RemotingCommand> invokeAll(
+      Supplier<RemotingCommand> request, long timeoutMillis)
+      throws ClientException, InterruptedException {
+    java.util.Map<String, RemotingCommand> out = new java.util.LinkedHashMap<>();
+    for (String addr : addresses) {
+      try {
+        out.put(addr, remoting.invokeSync(addr, request.get(), timeoutMillis));
+      } catch (RemotingException e) {
+        throw new ClientException("name server " + addr + " did not answer", e);
+      }
+    }
+    return out;
+  }
 }
