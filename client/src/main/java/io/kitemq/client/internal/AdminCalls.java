@@ -15,9 +15,7 @@ import io.kitemq.remoting.protocol.RequestCode;
 import io.kitemq.remoting.protocol.body.BrokerData;
 import io.kitemq.remoting.protocol.body.ClusterInfo;
 import io.kitemq.remoting.protocol.body.ConsumeStats;
-import io.kitemq.remoting.protocol.body.ConsumeStatsBody;
 import io.kitemq.remoting.protocol.body.TopicRouteData;
-import io.kitemq.remoting.protocol.body.TopicStatsBody;
 import io.kitemq.remoting.protocol.body.TopicStatsTable;
 import io.kitemq.remoting.protocol.header.CreateTopicRequestHeader;
 import io.kitemq.remoting.protocol.header.DeleteTopicFromNamesrvRequestHeader;
@@ -132,7 +130,8 @@ public final class AdminCalls {
               RemotingCommand.createRequest(
                   RequestCode.GET_TOPIC_STATS_INFO,
                   new GetTopicStatsInfoRequestHeader(topic, RpcHeader.NONE)));
-      out.putAll(Responses.body(response, TopicStatsBody.class, b.masterAddr()).offsetTable());
+      out.putAll(
+          Responses.body(response, StatsBodies.TopicStats.class, b.masterAddr()).offsetTable());
     }
     return out;
   }
@@ -151,7 +150,8 @@ public final class AdminCalls {
               RemotingCommand.createRequest(
                   RequestCode.GET_CONSUME_STATS,
                   new GetConsumeStatsRequestHeader(group, topic, null, RpcHeader.NONE)));
-      out.putAll(Responses.body(response, ConsumeStatsBody.class, b.masterAddr()).offsetTable());
+      out.putAll(
+          Responses.body(response, StatsBodies.GroupStats.class, b.masterAddr()).offsetTable());
     }
     return out;
   }
