@@ -22,7 +22,7 @@ class ArchitectureTest {
             .importPackages(ROOT);
     // The modules on this module's classpath are really there, so the rules have something to see.
     assertThat(production.stream().map(c -> ModuleRules.moduleOf(ROOT, c.getPackageName())))
-        .contains("common", "remoting", "store", "nameserver", "broker", "server");
+        .contains("common", "remoting", "store", "nameserver", "broker", "client", "server");
     ModuleRules.checkAll(production, ROOT);
   }
 

@@ -1,0 +1,302 @@
+package io.kitemq.client.internal;
+
+import io.kitemq.client.ClientException;
+import io.kitemq.client.consumer.ConsumeFromWhere;
+import io.kitemq.client.consumer.MessageModel;
+import io.kitemq.common.message.MessageQueue;
+import io.kitemq.common.topic.SystemTopics;
+import io.kitemq.remoting.protocol.body.ConsumerData;
+import io.kitemq.remoting.protocol.body.SubscriptionData;
+import io.kitemq.remoting.protocol.body.TopicRouteData;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A push consumer's engine: rebalances the subscribed topics' queues among the group (every
+ * rebalance interval and when the broker says the group changed), keeps one pull loop per owned
+ * queue, locks queues for orderly listeners, and persists offsets periodically and at close. Its
+ * own single thread runs rebalances, pull scheduling and pull responses. Thread-safe.
+ */
+public final class PushConsumerCore implements ConsumerMember {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PushConsumerCore.class);
+  private static final AtomicInteger THREADS = new AtomicInteger();
+  private static final long LOCK_RENEW_MILLIS = 20_000;
+
+  private final ConsumerConfig config;
+  private final ClientInstance instance;
+  private final ConsumerCalls calls;
+  private final OffsetStore offsets;
+  private final ScheduledExecutorService thread;
+  private final ConsumeDispatcher dispatcher;
+  private final PullLoop pullLoop;
+  private final Map<String, TagExpression> topics;
+  private final Map<MessageQueue, ProcessQueue> owned = new ConcurrentHashMap<>();
+  private final AtomicBoolean rebalancePending = new AtomicBoolean();
+  private final long subVersion = System.currentTimeMillis();
+  private volatile boolean running;
+
+  public PushConsumerCore(
+      ConsumerConfig config, ClientInstance instance, ProducerCore retrySender) {
+    this.config = config;
+    this.instance = instance;
+    this.calls = new ConsumerCalls(instance);
+    int n = THREADS.incrementAndGet();
+    this.thread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "kite-consumer-" + n));
+    var pool =
+        Executors.newFixedThreadPool(
+            config.consumeThreads(), r -> daemon(r, "kite-consume-" + n + "-" + THREADS.get()));
+    this.topics = new LinkedHashMap<>(config.subscriptions());
+    if (config.model() == MessageModel.CLUSTERING) {
+      this.offsets = new RemoteOffsetStore(instance, config.group());
+      topics.put(SystemTopics.retryTopic(config.group()), TagExpression.parse("*"));
+    } else {
+      Path dir = config.offsetDir().resolve(instance.clientId().replace(':', '_'));
+      this.offsets = new LocalOffsetStore(dir.resolve(config.group()).resolve("offsets"));
+    }
+    this.dispatcher =
+        config.isOrderly()
+            ? new OrderlyConsumer(config, offsets, pool, thread)
+            : new ConcurrentConsumer(config, offsets, calls, retrySender, pool, thread);
+    this.pullLoop = new PullLoop(instance, config, offsets, thread, dispatcher, this::offsetMoved);
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  /** Registers with the instance, fetches routes, heartbeats, and starts rebalancing. */
+  public void start() throws InterruptedException {
+    running = true;
+    instance.registerConsumer(this);
+    for (String topic : topics.keySet()) {
+      try {
+        instance.updateRoute(topic);
+      } catch (ClientException e) {
+        LOG.debug("no route yet for {}: {}", topic, e.getMessage());
+      }
+    }
+    instance.heartbeatAll();
+    long period = instance.options().rebalanceInterval().toMillis();
+    thread.scheduleWithFixedDelay(this::rebalance, 0, period, TimeUnit.MILLISECONDS);
+    long persist = instance.options().persistOffsetInterval().toMillis();
+    thread.scheduleWithFixedDelay(
+        () -> offsets.persist(owned.keySet()), persist, persist, TimeUnit.MILLISECONDS);
+    if (config.isOrderly() && config.model() == MessageModel.CLUSTERING) {
+      thread.scheduleWithFixedDelay(
+          this::renewLocks, LOCK_RENEW_MILLIS, LOCK_RENEW_MILLIS, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  @Override
+  public String group() {
+    return config.group();
+  }
+
+  @Override
+  public Set<String> topics() {
+    return topics.keySet();
+  }
+
+  @Override
+  public ConsumerData consumerData() {
+    List<SubscriptionData> subs = new ArrayList<>();
+    topics.forEach((t, e) -> subs.add(e.toSubscriptionData(t, subVersion)));
+    return new ConsumerData(
+        config.group(),
+        "CONSUME_PASSIVELY",
+        config.model().name(),
+        config.consumeFromWhere().name(),
+        subs,
+        false);
+  }
+
+  @Override
+  public void rebalanceSoon() {
+    if (running && rebalancePending.compareAndSet(false, true)) {
+      thread.execute(this::rebalance);
+    }
+  }
+
+  /** The queues this member owns now. */
+  public Set<MessageQueue> ownedQueues() {
+    return Set.copyOf(owned.keySet());
+  }
+
+  private void rebalance() {
+    rebalancePending.set(false);
+    if (!running) {
+      return;
+    }
+    for (String topic : topics.keySet()) {
+      try {
+        rebalanceTopic(topic);
+      } catch (ClientException e) {
+        LOG.debug("rebalance of {} skipped: {}", topic, e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.warn("rebalance of {} failed", topic, e);
+      }
+    }
+  }
+
+  private void rebalanceTopic(String topic) throws ClientException, InterruptedException {
+    TopicRouteData route = instance.route(topic);
+    if (route == null) {
+      return;
+    }
+    List<MessageQueue> all = PublishQueues.readable(topic, route);
+    List<MessageQueue> mine;
+    if (config.model() == MessageModel.BROADCASTING) {
+      mine = all;
+    } else {
+      List<String> ids = new ArrayList<>(calls.consumerIds(route, config.group()));
+      if (ids.isEmpty()) {
+        return;
+      }
+      ids.sort(null);
+      mine = config.allocateStrategy().allocate(instance.clientId(), all, ids);
+    }
+    for (Map.Entry<MessageQueue, ProcessQueue> e : owned.entrySet()) {
+      if (e.getKey().topic().equals(topic) && !mine.contains(e.getKey())) {
+        release(e.getKey(), e.getValue());
+      }
+    }
+    for (MessageQueue q : mine) {
+      if (!owned.containsKey(q)) {
+        acquire(q);
+      }
+    }
+  }
+
+  private void release(MessageQueue q, ProcessQueue pq) throws InterruptedException {
+    pq.drop();
+    owned.remove(q);
+    offsets.persist(List.of(q));
+    offsets.remove(q);
+    if (config.isOrderly() && config.model() == MessageModel.CLUSTERING) {
+      boolean idle = pq.consumeLock().tryLock(1, TimeUnit.SECONDS);
+      try {
+        calls.unlock(q.brokerName(), config.group(), Set.of(q));
+      } catch (ClientException e) {
+        LOG.debug("unlock of {} failed: {}", q, e.getMessage());
+      } finally {
+        if (idle) {
+          pq.consumeLock().unlock();
+        }
+      }
+    }
+  }
+
+  private void acquire(MessageQueue q) throws ClientException, InterruptedException {
+    ProcessQueue pq = new ProcessQueue();
+    if (config.isOrderly() && config.model() == MessageModel.CLUSTERING) {
+      if (!calls.lock(q.brokerName(), config.group(), Set.of(q)).contains(q)) {
+        return;
+      }
+      pq.setLocked(true, System.currentTimeMillis());
+    }
+    long offset = startOffset(q);
+    owned.put(q, pq);
+    pullLoop.pull(new PullRequest(q, pq, offset));
+  }
+
+  private long startOffset(MessageQueue q) throws ClientException, InterruptedException {
+    offsets.remove(q);
+    long stored = offsets.readStored(q);
+    if (stored >= 0) {
+      return stored;
+    }
+    boolean retry = SystemTopics.isRetryTopic(q.topic());
+    ConsumeFromWhere from = config.consumeFromWhere();
+    return switch (from) {
+      case CONSUME_FROM_FIRST_OFFSET -> 0;
+      case CONSUME_FROM_LAST_OFFSET -> retry ? 0 : calls.maxOffset(q);
+      case CONSUME_FROM_TIMESTAMP ->
+          retry ? calls.maxOffset(q) : calls.searchOffset(q, config.consumeTimestamp());
+    };
+  }
+
+  private void offsetMoved(PullRequest req) {
+    offsets.overwrite(req.queue, req.nextOffset);
+    offsets.persist(List.of(req.queue));
+    req.processQueue.drop();
+    owned.remove(req.queue, req.processQueue);
+    rebalanceSoon();
+  }
+
+  private void renewLocks() {
+    Map<String, Set<MessageQueue>> byBroker = new HashMap<>();
+    owned
+        .keySet()
+        .forEach(
+            q -> byBroker.computeIfAbsent(q.brokerName(), b -> new java.util.HashSet<>()).add(q));
+    long now = System.currentTimeMillis();
+    byBroker.forEach(
+        (broker, queues) -> {
+          try {
+            Set<MessageQueue> ok = calls.lock(broker, config.group(), queues);
+            for (MessageQueue q : queues) {
+              ProcessQueue pq = owned.get(q);
+              if (pq != null) {
+                pq.setLocked(ok.contains(q), now);
+              }
+            }
+          } catch (ClientException e) {
+            LOG.debug("lock renewal on {} failed: {}", broker, e.getMessage());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+  }
+
+  /** Stops pulling and consuming, persists offsets, unlocks queues, leaves the group. */
+  public void close() {
+    running = false;
+    pullLoop.stop();
+    dispatcher.shutdown();
+    thread.shutdownNow();
+    try {
+      thread.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    offsets.persist(owned.keySet());
+    if (config.isOrderly() && config.model() == MessageModel.CLUSTERING) {
+      Map<String, Set<MessageQueue>> byBroker = new HashMap<>();
+      owned
+          .keySet()
+          .forEach(
+              q -> byBroker.computeIfAbsent(q.brokerName(), b -> new java.util.HashSet<>()).add(q));
+      byBroker.forEach(
+          (broker, queues) -> {
+            try {
+              calls.unlock(broker, config.group(), queues);
+            } catch (ClientException e) {
+              LOG.debug("unlock on {} failed: {}", broker, e.getMessage());
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
+    }
+    owned.values().forEach(ProcessQueue::drop);
+    instance.unregisterConsumer(config.group());
+  }
+}

@@ -1,0 +1,183 @@
+package io.kitemq.client.producer;
+
+import io.kitemq.client.ClientException;
+import io.kitemq.client.ClientOptions;
+import io.kitemq.client.internal.ClientInstance;
+import io.kitemq.client.internal.LatencyFaultTolerance;
+import io.kitemq.client.internal.ProducerConfig;
+import io.kitemq.client.internal.ProducerCore;
+import io.kitemq.client.internal.QueueChooser;
+import io.kitemq.common.message.Message;
+import io.kitemq.common.topic.TopicValidator;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Sends messages to the brokers serving their topic.
+ *
+ * <pre>{@code
+ * try (Producer p = Producer.builder().namesrvAddr("127.0.0.1:9876").group("pg").build()) {
+ *   SendResult r = p.send(new Message("Orders", "TagA", "order-1", body));
+ * }
+ * }</pre>
+ *
+ * Synchronous sends retry on another broker ({@code retries} extra attempts within {@code
+ * sendTimeout}); asynchronous and oneway sends make one attempt. Each message gets a UNIQ_KEY if it
+ * has none (the message object is updated). Thread-safe; close once.
+ */
+public final class Producer implements AutoCloseable {
+
+  private final ClientInstance instance;
+  private final ProducerCore core;
+
+  private Producer(ProducerConfig config) {
+    this.instance = ClientInstance.acquire(config.client());
+    try {
+      this.core =
+          new ProducerCore(
+              config,
+              instance,
+              new QueueChooser(new LatencyFaultTolerance(System::currentTimeMillis)));
+    } catch (RuntimeException e) {
+      instance.release();
+      throw e;
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Sends and waits for the broker's answer, retrying on another broker on retryable errors. */
+  public SendResult send(Message message) throws ClientException, InterruptedException {
+    return core.send(message);
+  }
+
+  /** Sends to the queue {@code selector} picks for {@code arg} (e.g. an order id). */
+  public SendResult send(Message message, MessageQueueSelector selector, Object arg)
+      throws ClientException, InterruptedException {
+    return core.send(message, selector, arg);
+  }
+
+  /** Sends without waiting; the future completes off the I/O thread. */
+  public CompletableFuture<SendResult> sendAsync(Message message) {
+    return core.sendAsync(message);
+  }
+
+  /** Sends and waits only until the request is written; the broker does not answer. */
+  public void sendOneway(Message message) throws ClientException, InterruptedException {
+    core.sendOneway(message);
+  }
+
+  /** Sends messages of one topic as one batch request; they land in one queue, in order. */
+  public SendResult sendBatch(Collection<? extends Message> messages)
+      throws ClientException, InterruptedException {
+    return core.sendBatch(messages);
+  }
+
+  /** Unregisters the group from the brokers and releases the shared client instance. */
+  @Override
+  public void close() {
+    try {
+      core.close();
+    } finally {
+      instance.release();
+    }
+  }
+
+  /** Producer settings; defaults as the official client (3 s timeout, 2 retries, 4 KiB, 4 MiB). */
+  public static final class Builder {
+    private final ClientOptions.Builder client = ClientOptions.builder();
+    private ClientOptions options;
+    private String group;
+    private Duration sendTimeout = Duration.ofSeconds(3);
+    private int retries = 2;
+    private int compressThreshold = 4 * 1024;
+    private int compressLevel = 5;
+    private int maxMessageSize = 4 * 1024 * 1024;
+
+    private Builder() {}
+
+    public Builder namesrvAddr(String namesrvAddr) {
+      client.namesrvAddr(namesrvAddr);
+      return this;
+    }
+
+    /** Full client options; overrides {@link #namesrvAddr}. */
+    public Builder clientOptions(ClientOptions options) {
+      this.options = options;
+      return this;
+    }
+
+    public Builder group(String group) {
+      this.group = group;
+      return this;
+    }
+
+    public Builder sendTimeout(Duration sendTimeout) {
+      this.sendTimeout = sendTimeout;
+      return this;
+    }
+
+    public Builder retries(int retries) {
+      this.retries = retries;
+      return this;
+    }
+
+    public Builder compressThreshold(int bytes) {
+      this.compressThreshold = bytes;
+      return this;
+    }
+
+    public Builder compressLevel(int level) {
+      this.compressLevel = level;
+      return this;
+    }
+
+    public Builder maxMessageSize(int bytes) {
+      this.maxMessageSize = bytes;
+      return this;
+    }
+
+    /**
+     * Validates the settings and starts the producer.
+     *
+     * @throws IllegalArgumentException naming the first invalid key
+     */
+    public Producer build() {
+      Optional<String> bad = TopicValidator.validateGroup(group);
+      if (bad.isPresent()) {
+        throw new IllegalArgumentException("group: " + bad.get());
+      }
+      Objects.requireNonNull(sendTimeout, "sendTimeout");
+      if (sendTimeout.toMillis() <= 0) {
+        throw new IllegalArgumentException("sendTimeout must be positive");
+      }
+      if (retries < 0) {
+        throw new IllegalArgumentException("retries must be >= 0, got " + retries);
+      }
+      if (compressThreshold <= 0) {
+        throw new IllegalArgumentException("compressThreshold must be positive");
+      }
+      if (compressLevel < 0 || compressLevel > 9) {
+        throw new IllegalArgumentException("compressLevel must be 0..9, got " + compressLevel);
+      }
+      if (maxMessageSize <= 0) {
+        throw new IllegalArgumentException("maxMessageSize must be positive");
+      }
+      ClientOptions opts = options != null ? options : client.build();
+      return new Producer(
+          new ProducerConfig(
+              opts,
+              group,
+              sendTimeout.toMillis(),
+              retries,
+              compressThreshold,
+              compressLevel,
+              maxMessageSize));
+    }
+  }
+}
