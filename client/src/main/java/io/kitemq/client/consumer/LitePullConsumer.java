@@ -20,7 +20,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -297,10 +296,7 @@ public final class LitePullConsumer implements AutoCloseable {
      * @throws IllegalArgumentException naming the first invalid key
      */
     public LitePullConsumer build() {
-      Optional<String> bad = TopicValidator.validateGroup(group);
-      if (bad.isPresent()) {
-        throw new IllegalArgumentException("group: " + bad.get());
-      }
+      TopicValidator.requireValidGroup(group);
       if (pullBatchSize <= 0) {
         throw new IllegalArgumentException("pullBatchSize must be positive, got " + pullBatchSize);
       }

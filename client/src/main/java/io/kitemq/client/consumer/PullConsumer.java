@@ -13,7 +13,6 @@ import io.kitemq.remoting.protocol.body.ConsumerData;
 import io.kitemq.remoting.protocol.body.TopicRouteData;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -166,10 +165,7 @@ public final class PullConsumer implements AutoCloseable {
      * @throws IllegalArgumentException naming the first invalid key
      */
     public PullConsumer build() {
-      Optional<String> bad = TopicValidator.validateGroup(group);
-      if (bad.isPresent()) {
-        throw new IllegalArgumentException("group: " + bad.get());
-      }
+      TopicValidator.requireValidGroup(group);
       return new PullConsumer(options != null ? options : client.build(), group);
     }
   }

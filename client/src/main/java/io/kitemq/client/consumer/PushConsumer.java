@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -215,10 +214,7 @@ public final class PushConsumer implements AutoCloseable {
      * @throws ClientException if starting was interrupted
      */
     public PushConsumer build() throws ClientException {
-      Optional<String> bad = TopicValidator.validateGroup(group);
-      if (bad.isPresent()) {
-        throw new IllegalArgumentException("group: " + bad.get());
-      }
+      TopicValidator.requireValidGroup(group);
       if (subscriptions.isEmpty()) {
         throw new IllegalArgumentException("subscribe: at least one topic is needed");
       }

@@ -12,7 +12,6 @@ import io.kitemq.common.topic.TopicValidator;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -148,10 +147,7 @@ public final class Producer implements AutoCloseable {
      * @throws IllegalArgumentException naming the first invalid key
      */
     public Producer build() {
-      Optional<String> bad = TopicValidator.validateGroup(group);
-      if (bad.isPresent()) {
-        throw new IllegalArgumentException("group: " + bad.get());
-      }
+      TopicValidator.requireValidGroup(group);
       Objects.requireNonNull(sendTimeout, "sendTimeout");
       if (sendTimeout.toMillis() <= 0) {
         throw new IllegalArgumentException("sendTimeout must be positive");

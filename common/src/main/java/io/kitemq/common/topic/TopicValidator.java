@@ -95,4 +95,18 @@ public final class TopicValidator {
             });
     return topic;
   }
+
+  /**
+   * Returns {@code group} if valid.
+   *
+   * @throws IllegalArgumentException "group: " and the problem otherwise
+   */
+  public static String requireValidGroup(String group) {
+    validateGroup(group)
+        .ifPresent(
+            problem -> {
+              throw new IllegalArgumentException("group: " + problem);
+            });
+    return group;
+  }
 }

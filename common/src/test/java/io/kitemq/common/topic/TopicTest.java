@@ -68,4 +68,15 @@ class TopicTest {
     assertThatThrownBy(() -> TopicConfig.of("t", 1, 1, 9)).hasMessageContaining("perm");
     assertThatThrownBy(() -> TopicConfig.of(" ")).hasMessageContaining("topicName");
   }
+
+  @Test
+  void requireValidGroupNamesTheGroupProblemAndPassesGoodNames() {
+    assertThat(TopicValidator.requireValidGroup("orders-consumers")).isEqualTo("orders-consumers");
+    assertThatThrownBy(() -> TopicValidator.requireValidGroup("bad group"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("group: ")
+        .hasMessageContaining("illegal characters");
+    assertThatThrownBy(() -> TopicValidator.requireValidGroup(" "))
+        .hasMessage("group: the group name is blank");
+  }
 }
