@@ -65,6 +65,14 @@ final class ModuleRules {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(root + ".broker..", root + ".store..", root + ".nameserver..")
+            .allowEmptyShould(true),
+        noClasses()
+            .that()
+            .resideInAPackage(root + ".tools..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                root + ".broker..", root + ".store..", root + ".nameserver..", root + ".server..")
             .allowEmptyShould(true));
   }
 
