@@ -1,13 +1,15 @@
 package io.kitemq.server;
 
 import io.kitemq.server.config.ConfigException;
+import io.kitemq.tools.admin.AdminCommand;
 import java.io.PrintWriter;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
- * The {@code kite} command: {@code kite standalone}, {@code kite nameserver}, {@code kite broker}.
+ * The {@code kite} command: {@code kite standalone}, {@code kite nameserver}, {@code kite broker},
+ * {@code kite admin}.
  *
  * <p>Exit status: 0 after a clean stop, 2 for a usage or configuration error, 1 when a node cannot
  * start or stop (a port in use, an unwritable directory). Errors are one line on stderr naming the
@@ -37,6 +39,7 @@ public final class Main {
     cl.addSubcommand(new CommandLine(new StandaloneCommand(env)));
     cl.addSubcommand(new CommandLine(new NameServerCommand(env)));
     cl.addSubcommand(new CommandLine(new BrokerCommand(env)));
+    cl.addSubcommand(AdminCommand.commandLine(env));
     cl.setExecutionExceptionHandler(Main::failure);
     cl.setParameterExceptionHandler(Main::usageError);
     return cl;

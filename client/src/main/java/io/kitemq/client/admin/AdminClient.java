@@ -3,14 +3,20 @@ package io.kitemq.client.admin;
 import io.kitemq.client.ClientException;
 import io.kitemq.client.ClientOptions;
 import io.kitemq.client.internal.AdminCalls;
+import io.kitemq.client.internal.AdminLookups;
 import io.kitemq.client.internal.ClientInstance;
 import io.kitemq.common.message.MessageExt;
 import io.kitemq.common.message.MessageQueue;
 import io.kitemq.remoting.protocol.body.ClusterInfo;
 import io.kitemq.remoting.protocol.body.ConsumeStats;
+import io.kitemq.remoting.protocol.body.ConsumerConnection;
+import io.kitemq.remoting.protocol.body.SubscriptionGroupConfig;
 import io.kitemq.remoting.protocol.body.TopicRouteData;
 import io.kitemq.remoting.protocol.body.TopicStatsTable;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Administrative calls to name servers and brokers.
@@ -28,10 +34,12 @@ public final class AdminClient implements AutoCloseable {
 
   private final ClientInstance instance;
   private final AdminCalls calls;
+  private final AdminLookups lookups;
 
   private AdminClient(ClientOptions options) {
     this.instance = ClientInstance.acquire(options);
     this.calls = new AdminCalls(instance);
+    this.lookups = new AdminLookups(instance);
   }
 
   public static Builder builder() {
@@ -67,6 +75,12 @@ public final class AdminClient implements AutoCloseable {
     calls.deleteTopic(cluster, topic);
   }
 
+  /** The route of {@code topic}, or empty when the name servers know no such topic. */
+  public Optional<TopicRouteData> findTopicRoute(String topic)
+      throws ClientException, InterruptedException {
+    return Optional.ofNullable(instance.updateRoute(topic));
+  }
+
   /** Min and max offsets of every queue of {@code topic}, from all its brokers. */
   public Map<MessageQueue, TopicStatsTable.TopicOffset> topicStats(String topic)
       throws ClientException, InterruptedException {
@@ -91,6 +105,106 @@ public final class AdminClient implements AutoCloseable {
   /** The message whose broker id is {@code offsetMsgId} (a send result's offsetMsgId). */
   public MessageExt viewMessage(String offsetMsgId) throws ClientException, InterruptedException {
     return calls.viewMessage(offsetMsgId);
+  }
+
+  /** Every topic the name server knows, sorted (GET_ALL_TOPIC_LIST_FROM_NAMESERVER). */
+  public Set<String> topicList() throws ClientException, InterruptedException {
+    return lookups.topicList();
+  }
+
+  /** The consumer groups known to the cluster (those with a %RETRY% topic), sorted. */
+  public Set<String> consumerGroups() throws ClientException, InterruptedException {
+    return lookups.consumerGroups();
+  }
+
+  /**
+   * The master addresses of {@code cluster}, or of every cluster when it is null.
+   *
+   * @throws ClientException when there is none
+   */
+  public List<String> masterAddrs(String cluster) throws ClientException, InterruptedException {
+    return lookups.masters(calls.clusterInfo(), cluster);
+  }
+
+  /**
+   * Creates or updates {@code topic} on the broker at {@code brokerAddr}.
+   *
+   * @param perm permission bits (2 write, 4 read, 6 both)
+   * @param order whether the topic is ordered
+   */
+  public void createTopic(
+      String brokerAddr, String topic, int readQueues, int writeQueues, int perm, boolean order)
+      throws ClientException, InterruptedException {
+    calls.createTopicOn(brokerAddr, topic, readQueues, writeQueues, perm, order);
+  }
+
+  /** Creates or updates a subscription group on the broker at {@code brokerAddr}. */
+  public void updateSubscriptionGroup(String brokerAddr, SubscriptionGroupConfig group)
+      throws ClientException, InterruptedException {
+    lookups.updateSubscriptionGroup(brokerAddr, group);
+  }
+
+  /** Every subscription group of the broker at {@code brokerAddr}, by name. */
+  public Map<String, SubscriptionGroupConfig> subscriptionGroups(String brokerAddr)
+      throws ClientException, InterruptedException {
+    return lookups.subscriptionGroups(brokerAddr);
+  }
+
+  /**
+   * The live clients of {@code group}, asked of {@code brokerAddr} or, when null, of every master.
+   *
+   * @throws ClientException when the group has no live client
+   */
+  public ConsumerConnection consumerConnection(String group, String brokerAddr)
+      throws ClientException, InterruptedException {
+    return findConsumerConnection(group, brokerAddr)
+        .orElseThrow(() -> new ClientException("consumer group " + group + " is not online"));
+  }
+
+  /** Like {@link #consumerConnection}, but empty when the group has no live client. */
+  public Optional<ConsumerConnection> findConsumerConnection(String group, String brokerAddr)
+      throws ClientException, InterruptedException {
+    List<String> addrs = brokerAddr != null ? List.of(brokerAddr) : masterAddrs(null);
+    return Optional.ofNullable(lookups.consumerConnection(addrs, group));
+  }
+
+  /**
+   * The group's offsets against the brokers' on every master, for {@code topic} or, when null,
+   * every topic the group has consumed.
+   */
+  public Map<MessageQueue, ConsumeStats.OffsetWrapper> groupConsumeStats(String group, String topic)
+      throws ClientException, InterruptedException {
+    return lookups.consumeStats(masterAddrs(null), group, topic);
+  }
+
+  /** The runtime statistics of the broker at {@code brokerAddr} (GET_BROKER_RUNTIME_INFO). */
+  public Map<String, String> brokerRuntimeInfo(String brokerAddr)
+      throws ClientException, InterruptedException {
+    return lookups.brokerRuntimeInfo(brokerAddr);
+  }
+
+  /**
+   * Messages of {@code topic} whose keys include {@code key}, stored between {@code begin} and
+   * {@code end} (epoch millis), at most {@code maxNum} from each broker.
+   */
+  public List<MessageExt> queryMessageByKey(
+      String topic, String key, int maxNum, long begin, long end)
+      throws ClientException, InterruptedException {
+    return lookups.queryByKey(topicRoute(topic), topic, key, maxNum, begin, end);
+  }
+
+  /**
+   * The message of {@code topic} whose client id (a send result's msgId) is {@code uniqueId}.
+   *
+   * @throws ClientException when no broker of the topic holds it
+   */
+  public MessageExt queryMessageByUniqueKey(String topic, String uniqueId)
+      throws ClientException, InterruptedException {
+    MessageExt m = lookups.queryByUniqueKey(topicRoute(topic), topic, uniqueId);
+    if (m == null) {
+      throw new ClientException("no message " + uniqueId + " in topic " + topic);
+    }
+    return m;
   }
 
   @Override

@@ -79,22 +79,33 @@ public final class AdminCalls {
       throw new ClientException("queues must be positive, got " + queues);
     }
     for (String addr : masters(cluster)) {
-      call(
-          addr,
-          RemotingCommand.createRequest(
-              RequestCode.UPDATE_AND_CREATE_TOPIC,
-              new CreateTopicRequestHeader(
-                  topic,
-                  SystemTopics.AUTO_CREATE_TOPIC_KEY_TOPIC,
-                  queues,
-                  queues,
-                  TopicPermission.READ_WRITE,
-                  "SINGLE_TAG",
-                  0,
-                  false,
-                  null,
-                  false)));
+      createTopicOn(addr, topic, queues, queues, TopicPermission.READ_WRITE, false);
     }
+  }
+
+  /** Creates or updates {@code topic} on the broker at {@code addr} (UPDATE_AND_CREATE_TOPIC). */
+  public void createTopicOn(
+      String addr, String topic, int readQueues, int writeQueues, int perm, boolean order)
+      throws ClientException, InterruptedException {
+    if (readQueues <= 0 || writeQueues <= 0) {
+      throw new ClientException(
+          "queue counts must be positive, got read " + readQueues + ", write " + writeQueues);
+    }
+    call(
+        addr,
+        RemotingCommand.createRequest(
+            RequestCode.UPDATE_AND_CREATE_TOPIC,
+            new CreateTopicRequestHeader(
+                topic,
+                SystemTopics.AUTO_CREATE_TOPIC_KEY_TOPIC,
+                readQueues,
+                writeQueues,
+                perm,
+                "SINGLE_TAG",
+                0,
+                order,
+                null,
+                false)));
   }
 
   public void deleteTopic(String cluster, String topic)

@@ -14,13 +14,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Starts both clusters once per test run and stops them when the whole run ends (JUnit closes the
  * root store's resources even when tests fail). Register on each class using {@link #all()}.
  */
-final class SharedClusters implements BeforeAllCallback {
+public final class SharedClusters implements BeforeAllCallback {
 
   private static List<TestCluster> clusters;
   private static Path dir;
 
   /** The clusters, started on first use: our broker first, then the official one. */
-  static synchronized List<TestCluster> all() {
+  public static synchronized List<TestCluster> all() {
     if (clusters == null) {
       try {
         dir = Files.createTempDirectory("kite-client-it");

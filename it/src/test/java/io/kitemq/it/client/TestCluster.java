@@ -1,7 +1,7 @@
 package io.kitemq.it.client;
 
 /** A name server plus one broker the client suite runs against; shared by all tests. */
-interface TestCluster {
+public interface TestCluster {
 
   /** Short name shown in test reports. */
   String name();
