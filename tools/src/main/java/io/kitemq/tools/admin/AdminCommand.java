@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -16,7 +17,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "admin",
-    mixinStandardHelpOptions = true,
     description = "Cluster, topic, group and message administration.",
     subcommands = {
       ClusterListCommand.class,
@@ -39,6 +39,12 @@ public final class AdminCommand implements Runnable {
   private final Map<String, String> env;
 
   @Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help and exit.")
+  boolean help;
 
   /**
    * @param env the environment the name server address may come from ({@code NAMESRV_ADDR}, {@code

@@ -16,10 +16,7 @@ import picocli.CommandLine.Option;
  * {@code brokerStatus}: a broker's runtime statistics (GET_BROKER_RUNTIME_INFO), for one broker,
  * every broker of a cluster, or every registered broker.
  */
-@Command(
-    name = "brokerStatus",
-    mixinStandardHelpOptions = true,
-    description = "Show brokers' runtime statistics.")
+@Command(name = "brokerStatus", description = "Show brokers' runtime statistics.")
 final class BrokerStatusCommand extends AdminSubcommand {
 
   @Option(

@@ -14,10 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code clusterList}: every cluster, its brokers and their addresses. */
-@Command(
-    name = "clusterList",
-    mixinStandardHelpOptions = true,
-    description = "List clusters and their brokers.")
+@Command(name = "clusterList", description = "List clusters and their brokers.")
 final class ClusterListCommand extends AdminSubcommand {
 
   @Option(

@@ -23,7 +23,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "consumeMessage",
-    mixinStandardHelpOptions = true,
     description = "Print messages of a topic without committing offsets.")
 final class ConsumeMessageCommand extends AdminSubcommand {
 

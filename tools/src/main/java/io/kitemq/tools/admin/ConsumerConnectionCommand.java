@@ -11,7 +11,6 @@ import picocli.CommandLine.Option;
 /** {@code consumerConnection}: a group's live clients, their subscriptions and consume mode. */
 @Command(
     name = "consumerConnection",
-    mixinStandardHelpOptions = true,
     description = "Show a consumer group's live clients and subscriptions.")
 final class ConsumerConnectionCommand extends AdminSubcommand {
 

@@ -17,7 +17,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "consumerProgress",
-    mixinStandardHelpOptions = true,
     description = "Show consumer groups' offsets and lag (all groups without -g).")
 final class ConsumerProgressCommand extends AdminSubcommand {
 

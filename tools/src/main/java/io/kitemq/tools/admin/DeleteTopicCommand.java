@@ -11,7 +11,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "deleteTopic",
-    mixinStandardHelpOptions = true,
     description = "Delete a topic from a cluster's brokers and the name servers.")
 final class DeleteTopicCommand extends AdminSubcommand {
 

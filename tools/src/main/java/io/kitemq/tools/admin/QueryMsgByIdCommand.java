@@ -13,7 +13,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "queryMsgById",
-    mixinStandardHelpOptions = true,
     description = "Show a message by its offset id, or by its client id with -t.")
 final class QueryMsgByIdCommand extends AdminSubcommand {
 

@@ -13,10 +13,7 @@ import picocli.CommandLine.Option;
  * {@code queryMsgByKey}: the messages of a topic carrying a key, from the key index of every broker
  * of the topic; show one in full with {@code queryMsgById -i <offset msg id>}.
  */
-@Command(
-    name = "queryMsgByKey",
-    mixinStandardHelpOptions = true,
-    description = "List a topic's messages that carry a key.")
+@Command(name = "queryMsgByKey", description = "List a topic's messages that carry a key.")
 final class QueryMsgByKeyCommand extends AdminSubcommand {
 
   @Option(

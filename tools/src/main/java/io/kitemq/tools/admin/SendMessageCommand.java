@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code sendMessage}: sends one message with a UTF-8 body, optionally to a chosen queue. */
-@Command(name = "sendMessage", mixinStandardHelpOptions = true, description = "Send one message.")
+@Command(name = "sendMessage", description = "Send one message.")
 final class SendMessageCommand extends AdminSubcommand {
 
   /** The producer group the tool sends as. */

@@ -18,13 +18,13 @@ final class Table {
     this.headers = List.of(headers);
   }
 
-  /** Adds a row; each cell is printed with {@link String#valueOf(Object)}. */
+  /** Adds a row; each cell is printed with {@link String#valueOf(Object)}, null as "-". */
   Table row(Object... cells) {
     if (cells.length != headers.size()) {
       throw new IllegalArgumentException(
           "row has " + cells.length + " cells, table has " + headers.size() + " columns");
     }
-    rows.add(Arrays.stream(cells).map(String::valueOf).toList());
+    rows.add(Arrays.stream(cells).map(c -> c == null ? "-" : String.valueOf(c)).toList());
     return this;
   }
 

@@ -7,10 +7,7 @@ import java.util.Set;
 import picocli.CommandLine.Command;
 
 /** {@code topicList}: every topic the name server knows. */
-@Command(
-    name = "topicList",
-    mixinStandardHelpOptions = true,
-    description = "List all topics from the name server.")
+@Command(name = "topicList", description = "List all topics from the name server.")
 final class TopicListCommand extends AdminSubcommand {
 
   @Override

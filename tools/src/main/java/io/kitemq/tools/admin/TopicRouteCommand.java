@@ -11,10 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code topicRoute}: the brokers and queues of a topic. */
-@Command(
-    name = "topicRoute",
-    mixinStandardHelpOptions = true,
-    description = "Show a topic's route: its brokers and queues.")
+@Command(name = "topicRoute", description = "Show a topic's route: its brokers and queues.")
 final class TopicRouteCommand extends AdminSubcommand {
 
   @Option(

@@ -11,10 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code topicStatus}: min and max offset and last store time of every queue of a topic. */
-@Command(
-    name = "topicStatus",
-    mixinStandardHelpOptions = true,
-    description = "Show the offsets of every queue of a topic.")
+@Command(name = "topicStatus", description = "Show the offsets of every queue of a topic.")
 final class TopicStatusCommand extends AdminSubcommand {
 
   @Option(

@@ -14,10 +14,7 @@ import picocli.CommandLine.Option;
  * {@code updateSubGroup}: creates or updates a subscription group on one broker or on every master
  * of a cluster, then reads it back from each to show what the broker stored.
  */
-@Command(
-    name = "updateSubGroup",
-    mixinStandardHelpOptions = true,
-    description = "Create or update a subscription (consumer) group.")
+@Command(name = "updateSubGroup", description = "Create or update a subscription (consumer) group.")
 final class UpdateSubGroupCommand extends AdminSubcommand {
 
   @Option(

@@ -12,10 +12,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code updateTopic}: creates or updates a topic on one broker or on every master of a cluster.
  */
-@Command(
-    name = "updateTopic",
-    mixinStandardHelpOptions = true,
-    description = "Create or update a topic.")
+@Command(name = "updateTopic", description = "Create or update a topic.")
 final class UpdateTopicCommand extends AdminSubcommand {
 
   @Option(
