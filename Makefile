@@ -2,7 +2,7 @@
 MVN ?= mvn
 MVN_FLAGS ?= -B -ntp
 
-.PHONY: build test clean fmt lint run run-nameserver run-broker dist
+.PHONY: build test clean fmt lint run run-nameserver run-broker run-producer run-consumer dist
 
 ## build: compile, package every module, skip tests
 build:
@@ -52,6 +52,25 @@ run-nameserver: $(KITE)
 ## run-broker: build if needed, then run a broker (port 10911) registering with 127.0.0.1:9876
 run-broker: $(KITE)
 	$(KITE) broker
+
+# The examples run from their jar plus the distribution's lib/ (the client and its dependencies),
+# logging with the distribution's logback.xml into ./logs/examples.log.
+EXAMPLES_JAR := examples/target/kite-examples-$(VERSION).jar
+EXAMPLES_RUN := java -cp "$(EXAMPLES_JAR):$(DIST_DIR)/lib/*" \
+  -Dlogback.configurationFile=$(DIST_DIR)/config/logback.xml -Dkite.log.dir=$(CURDIR)/logs \
+  -Dkite.log.name=examples
+
+$(EXAMPLES_JAR): $(KITE) examples/pom.xml $(shell find examples/src -type f 2>/dev/null)
+	$(MVN) $(MVN_FLAGS) -DskipTests -pl examples -am package
+	@touch $@
+
+## run-producer: build if needed, then send 10 messages to TopicTest on 127.0.0.1:9876 (or $$NAMESRV_ADDR); start `make run` first
+run-producer: $(EXAMPLES_JAR)
+	$(EXAMPLES_RUN) io.kitemq.examples.basic.BasicProducer "$${NAMESRV_ADDR:-127.0.0.1:9876}"
+
+## run-consumer: build if needed, then print TopicTest's messages from 127.0.0.1:9876 (or $$NAMESRV_ADDR) until Ctrl-C
+run-consumer: $(EXAMPLES_JAR)
+	$(EXAMPLES_RUN) io.kitemq.examples.basic.BasicConsumer "$${NAMESRV_ADDR:-127.0.0.1:9876}"
 
 ## dist: server/target/kite-<version>.tar.gz with bin/kite, config/, lib/ and a class-data archive
 dist: $(KITE)
