@@ -8,13 +8,13 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /** Our name server and broker in this JVM on 127.0.0.1, ports picked by the OS. */
-final class KiteTestCluster implements TestCluster {
+public final class KiteTestCluster implements TestCluster {
 
   private final NameServer nameServer;
   private final String namesrvAddr;
   private final BrokerController broker;
 
-  KiteTestCluster(Path dir) {
+  public KiteTestCluster(Path dir) {
     nameServer =
         new NameServer(
             NameServerConfig.builder()

@@ -3,8 +3,7 @@ package io.kitemq.it.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kitemq.examples.basic.SimpleDemo;
-import io.kitemq.it.client.SharedClusters;
-import io.kitemq.it.client.TestCluster;
+import io.kitemq.it.client.KiteTestCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -12,14 +11,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The simple demo's {@code main} in its own JVM against our node: it exits 0 having received every
- * message it sent.
+ * The simple demo's {@code main} in its own JVM against our node (name server and broker in this
+ * JVM): it exits 0 having received every message it sent.
  */
-@ExtendWith(SharedClusters.class)
 @Timeout(180)
 class SimpleDemoTest {
 
@@ -27,23 +24,23 @@ class SimpleDemoTest {
 
   @Test
   void simpleDemoReceivesEverythingItSentAndExitsZero() throws Exception {
-    TestCluster kite =
-        SharedClusters.all().stream().filter(TestCluster::isKite).findFirst().orElseThrow();
-    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    Path out = work.resolve("stdout.txt");
-    Process demo =
-        new ProcessBuilder(
-                java,
-                "-Xmx128m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                SimpleDemo.class.getName(),
-                kite.namesrvAddr(),
-                "25")
-            .redirectErrorStream(true)
-            .redirectOutput(out.toFile())
-            .start();
+    KiteTestCluster kite = new KiteTestCluster(work.resolve("node"));
+    Process demo = null;
     try {
+      String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+      Path out = work.resolve("stdout.txt");
+      demo =
+          new ProcessBuilder(
+                  java,
+                  "-Xmx128m",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  SimpleDemo.class.getName(),
+                  kite.namesrvAddr(),
+                  "25")
+              .redirectErrorStream(true)
+              .redirectOutput(out.toFile())
+              .start();
       assertThat(demo.waitFor(150, TimeUnit.SECONDS)).as("demo finished").isTrue();
       String output = Files.readString(out);
       assertThat(demo.exitValue()).as(output).isZero();
@@ -52,7 +49,10 @@ class SimpleDemoTest {
       assertThat(lines.stream().filter(l -> l.startsWith("received demo "))).hasSize(25);
       assertThat(lines).contains("sent 25, received 25");
     } finally {
-      demo.destroyForcibly();
+      if (demo != null) {
+        demo.destroyForcibly();
+      }
+      kite.stop();
     }
   }
 }
