@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
- * The {@code kite} command: {@code kite standalone}, {@code kite nameserver}, {@code kite broker}.
+ * The {@code kite} command: {@code kite standalone}, {@code kite nameserver}, {@code kite broker},
+ * {@code kite bench}.
  *
  * <p>Exit status: 0 after a clean stop, 2 for a usage or configuration error, 1 when a node cannot
  * start or stop (a port in use, an unwritable directory). Errors are one line on stderr naming the
@@ -37,6 +38,7 @@ public final class Main {
     cl.addSubcommand(new CommandLine(new StandaloneCommand(env)));
     cl.addSubcommand(new CommandLine(new NameServerCommand(env)));
     cl.addSubcommand(new CommandLine(new BrokerCommand(env)));
+    cl.addSubcommand(new CommandLine(new io.kitemq.tools.bench.BenchCommand()));
     cl.setExecutionExceptionHandler(Main::failure);
     cl.setParameterExceptionHandler(Main::usageError);
     return cl;
