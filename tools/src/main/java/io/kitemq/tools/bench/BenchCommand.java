@@ -18,14 +18,15 @@ import picocli.CommandLine.Parameters;
     description = {
       "Load generator: sends or consumes messages and reports msg/s, MB/s and latency percentiles.",
       "Modes: sync, async (bounded in-flight), oneway, batch, drain (consume what the topic holds),"
-          + " e2e (send at --rate, measure send-to-receive)."
+          + " e2e (send at --rate, measure send-to-receive), ready (retry one send until it"
+          + " succeeds: how long a starting node takes to serve)."
     })
 public final class BenchCommand implements Callable<Integer> {
 
   @Parameters(
       index = "0",
       defaultValue = "sync",
-      description = "sync, async, oneway, batch, drain or e2e (default ${DEFAULT-VALUE})")
+      description = "sync, async, oneway, batch, drain, e2e or ready (default ${DEFAULT-VALUE})")
   String mode;
 
   @Option(
@@ -124,7 +125,9 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter live = json ? spec.commandLine().getErr() : out;
     BenchClient.Factory factory = ClientFactories.find(settings.client());
-    TopicSetup.ensure(settings.namesrv(), settings.topic(), settings.queues());
+    if (settings.mode() != BenchMode.READY) {
+      TopicSetup.ensure(settings.namesrv(), settings.topic(), settings.queues());
+    }
     Summary summary;
     try (BenchClient bench = factory.create(settings.namesrv(), settings.topic())) {
       summary = new BenchRun(settings, bench, live).run();
@@ -141,7 +144,7 @@ public final class BenchCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
-          "unknown mode '" + mode + "': sync, async, oneway, batch, drain, e2e");
+          "unknown mode '" + mode + "': sync, async, oneway, batch, drain, e2e, ready");
     }
     try {
       return new BenchSettings(

@@ -13,5 +13,10 @@ enum BenchMode {
   /** A new consumer group reads the topic from its first offset. */
   DRAIN,
   /** Sends at a fixed rate while a consumer measures send-to-receive time. */
-  E2E
+  E2E,
+  /**
+   * Sends one message, retrying every 20 ms until a send succeeds or the duration passes: how long
+   * a node just started takes to serve (no topic is created first: the send creates it).
+   */
+  READY
 }

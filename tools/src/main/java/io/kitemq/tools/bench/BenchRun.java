@@ -41,6 +41,7 @@ final class BenchRun {
       case SYNC, ONEWAY, BATCH, ASYNC -> runSenders();
       case DRAIN -> new ConsumerRuns(settings, client, live, meter).drain();
       case E2E -> new ConsumerRuns(settings, client, live, meter).e2e();
+      case READY -> ready();
     };
   }
 
@@ -69,6 +70,30 @@ final class BenchRun {
     } finally {
       for (Thread t : threads) {
         t.interrupt();
+      }
+    }
+    return meter.summary(modeName(), settings.client(), System.nanoTime() - start);
+  }
+
+  private Summary ready() throws InterruptedException {
+    live.println("ready probe: one send every 20 ms until one succeeds");
+    live.flush();
+    long start = System.nanoTime();
+    long deadline = start + TimeUnit.SECONDS.toNanos(settings.durationSeconds());
+    while (true) {
+      long t0 = System.nanoTime();
+      try {
+        client.sendSync(body);
+        meter.success(1, System.nanoTime() - t0);
+        break;
+      } catch (InterruptedException e) {
+        throw e;
+      } catch (Exception e) {
+        if (System.nanoTime() - deadline >= 0) {
+          meter.error();
+          break;
+        }
+        TimeUnit.MILLISECONDS.sleep(20);
       }
     }
     return meter.summary(modeName(), settings.client(), System.nanoTime() - start);

@@ -92,7 +92,8 @@ final class Meter {
         total.getTotalCount() == 0 ? 0 : total.getValueAtPercentile(50),
         total.getTotalCount() == 0 ? 0 : total.getValueAtPercentile(99),
         total.getTotalCount() == 0 ? 0 : total.getValueAtPercentile(99.9),
-        total.getMaxValue());
+        total.getMaxValue(),
+        System.currentTimeMillis());
   }
 
   /** One second's figures: messages, errors, latency percentiles in microseconds. */

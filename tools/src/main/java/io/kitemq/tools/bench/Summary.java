@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * The end of a bench run: what was done and how fast. Latencies are in microseconds (send modes:
- * the call or, async, send to callback; e2e: send to receive; drain: none recorded).
+ * the call or, async, send to callback; e2e: send to receive; drain: none recorded). {@code
+ * endEpochMillis} is the wall-clock time the run ended (ready: when the first send succeeded).
  */
 public record Summary(
     String mode,
@@ -18,7 +19,8 @@ public record Summary(
     long p50Micros,
     long p99Micros,
     long p999Micros,
-    long maxMicros) {
+    long maxMicros,
+    long endEpochMillis) {
 
   /** One human-readable line. */
   String describe() {

@@ -136,6 +136,21 @@ class BenchCommandTest {
   }
 
   @Test
+  void readyProbeStopsAtTheFirstStoredMessage() throws Exception {
+    Summary s = bench("ready", "BenchReady", "--duration", "30");
+    assertThat(s.count()).isEqualTo(1);
+    assertThat(s.errors()).isZero();
+    assertThat(stored("BenchReady")).isEqualTo(1);
+  }
+
+  @Test
+  void readyProbeGivesUpAfterItsDurationWithAnError() throws Exception {
+    Summary s = bench("ready", "BenchNowhere", "--duration", "1", "--namesrv", "127.0.0.1:1");
+    assertThat(s.count()).isZero();
+    assertThat(s.errors()).isEqualTo(1);
+  }
+
+  @Test
   void unknownClientIsOneLineAndStatusOne() {
     StringWriter err = new StringWriter();
     CommandLine cl = new CommandLine(new BenchCommand());
@@ -159,9 +174,11 @@ class BenchCommandTest {
   }
 
   private static Summary bench(String mode, String topic, String... more) throws Exception {
-    List<String> args =
-        new ArrayList<>(List.of(mode, "--namesrv", namesrv, "--topic", topic, "--json"));
+    List<String> args = new ArrayList<>(List.of(mode, "--topic", topic, "--json"));
     args.addAll(List.of(more));
+    if (!args.contains("--namesrv")) {
+      args.addAll(List.of("--namesrv", namesrv));
+    }
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cl = new CommandLine(new BenchCommand());
