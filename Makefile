@@ -2,7 +2,7 @@
 MVN ?= mvn
 MVN_FLAGS ?= -B -ntp
 
-.PHONY: build test clean fmt lint run run-nameserver run-broker dist benchmark benchmark-async benchmark-oneway
+.PHONY: build test clean fmt lint run run-nameserver run-broker dist benchmark benchmark-async benchmark-oneway compare
 
 ## build: compile, package every module, skip tests
 build:
@@ -80,3 +80,7 @@ benchmark-async: $(KITE)
 ## benchmark-oneway: 30 s of one-way sends (4 threads) to the node at 127.0.0.1:9876
 benchmark-oneway: $(KITE)
 	$(KITE) bench oneway --threads 4 $(BENCH_ARGS)
+
+## compare: KiteMQ vs Apache RocketMQ 5.5.0 on this machine, markdown table (~20 min; COMPARE_ARGS=--quick: a few)
+compare:
+	benchmarks/compare/compare.sh $(COMPARE_ARGS)

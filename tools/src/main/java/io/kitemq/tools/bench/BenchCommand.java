@@ -87,9 +87,10 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--warmup",
-      defaultValue = "1",
-      description = "e2e: seconds of sending before latencies count (default ${DEFAULT-VALUE})")
-  int warmupSeconds;
+      description =
+          "seconds of load before anything is measured (default: 1 in e2e, 0 otherwise; not"
+              + " counted in --count)")
+  Integer warmupSeconds;
 
   @Option(
       names = "--client",
@@ -159,7 +160,7 @@ public final class BenchCommand implements Callable<Integer> {
           rate,
           batch,
           inFlight,
-          warmupSeconds,
+          warmupSeconds != null ? warmupSeconds : m == BenchMode.E2E ? 1 : 0,
           client);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

@@ -46,7 +46,16 @@ final class BenchRun {
   }
 
   private Summary runSenders() throws InterruptedException {
-    Budget budget = Budget.of(settings.count(), settings.durationSeconds());
+    if (settings.warmupSeconds() > 0) {
+      live.println("warming up for " + settings.warmupSeconds() + " s");
+      live.flush();
+      BenchRun warmup = new BenchRun(settings, client, live);
+      warmup.sendPass(Budget.of(null, settings.warmupSeconds()));
+    }
+    return sendPass(Budget.of(settings.count(), settings.durationSeconds()));
+  }
+
+  private Summary sendPass(Budget budget) throws InterruptedException {
     Pacer pacer = new Pacer(settings.rate());
     Semaphore inFlight = new Semaphore(settings.inFlight());
     CountDownLatch finished = new CountDownLatch(settings.threads());

@@ -86,6 +86,13 @@ class BenchCommandTest {
   }
 
   @Test
+  void warmUpSendsAreStoredButNotCounted() throws Exception {
+    Summary s = bench("sync", "BenchWarm", "--count", "100", "--warmup", "1");
+    assertThat(s.count()).isEqualTo(100);
+    assertThat(stored("BenchWarm")).isGreaterThan(100);
+  }
+
+  @Test
   void asyncRunWaitsForEveryAnswerBeforeItsSummary() throws Exception {
     Summary s = bench("async", "BenchAsync", "--count", "2000", "--in-flight", "64");
     assertThat(s.count()).isEqualTo(2000);
