@@ -2,7 +2,6 @@ package io.kitemq.broker.processor;
 
 import io.kitemq.broker.schedule.ScheduleMessageService;
 import io.kitemq.common.message.BatchMessageCodec;
-import io.kitemq.common.message.Message;
 import io.kitemq.common.message.MessageConst;
 import io.kitemq.common.message.MessageDecodeException;
 import io.kitemq.common.message.MessageProperties;
@@ -26,8 +25,10 @@ import io.kitemq.store.AppendResult;
 import io.netty.channel.Channel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -247,38 +248,46 @@ public final class SendMessageProcessor implements RequestProcessor {
     return ctx.store().append(req).thenApply(r -> answer(r, uniq, t.queueId));
   }
 
+  /**
+   * Each inner message keeps its properties as the producer encoded them (copied from the batch
+   * body, plus CLUSTER and UNIQ_KEY when missing), so no message's properties are decoded into a
+   * map and encoded again.
+   */
   private CompletableFuture<RemotingCommand> sendBatch(
       Channel channel, SendMessageRequestHeader h, Target t, byte[] body) {
-    List<Message> messages;
+    List<BatchMessageCodec.Entry> entries;
     try {
-      messages = BatchMessageCodec.decode(body);
+      entries = BatchMessageCodec.scan(ByteBuffer.wrap(body));
     } catch (MessageDecodeException e) {
       return Responses.done(ResponseCode.MESSAGE_ILLEGAL, "bad batch body: " + e.getMessage());
     }
-    if (messages.isEmpty()) {
+    if (entries.isEmpty()) {
       return Responses.done(ResponseCode.MESSAGE_ILLEGAL, "the batch holds no message");
     }
     InetSocketAddress born = bornHost(channel);
-    List<AppendRequest> requests = new ArrayList<>(messages.size());
+    int reconsumeTimes = h.reconsumeTimes() == null ? 0 : h.reconsumeTimes();
+    List<AppendRequest> requests = new ArrayList<>(entries.size());
     try {
-      for (Message m : messages) {
-        if (m.getDelayTimeLevel() > 0) {
+      for (BatchMessageCodec.Entry e : entries) {
+        int propsFrom = e.propertiesPosition();
+        byte[] props = Arrays.copyOfRange(body, propsFrom, propsFrom + e.propertiesLength());
+        if (parseLevel(find(props, MessageConst.PROPERTY_DELAY_TIME_LEVEL)) > 0) {
           return Responses.done(
               ResponseCode.MESSAGE_ILLEGAL, "a batch message cannot have a delay level");
         }
-        byte[] props = withClusterAndUniqKey(MessageProperties.encodeToBytes(m.getProperties()));
+        int bodyFrom = e.bodyPosition();
         RecordDraft draft =
             RecordDraft.builder()
                 .topic(t.topic)
                 .queueId(t.queueId)
-                .flag(m.getFlag())
+                .flag(e.flag())
                 .sysFlag(h.sysFlag())
                 .bornTimestamp(h.bornTimestamp())
                 .bornHost(born)
                 .storeHost(ctx.storeHost())
-                .reconsumeTimes(h.reconsumeTimes() == null ? 0 : h.reconsumeTimes())
-                .body(m.getBody() == null ? new byte[0] : m.getBody())
-                .propertiesBytes(props)
+                .reconsumeTimes(reconsumeTimes)
+                .body(Arrays.copyOfRange(body, bodyFrom, bodyFrom + e.bodyLength()))
+                .propertiesBytes(withClusterAndUniqKey(props))
                 .build();
         requests.add(AppendRequest.of(draft));
       }
@@ -307,6 +316,9 @@ public final class SendMessageProcessor implements RequestProcessor {
   }
 
   private static int parseLevel(String value) {
+    if (value == null) {
+      return 0;
+    }
     try {
       return Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
