@@ -195,8 +195,10 @@ public final class SendMessageProcessor implements RequestProcessor {
     }
     String topic = t.topic;
     int queueId = t.queueId;
-    props = withClusterAndUniqKey(props);
-    String delay = find(props, MessageConst.PROPERTY_DELAY_TIME_LEVEL);
+    SendProperties found = SendProperties.scan(props);
+    String uniq = found.uniqKey() == null ? ids.next() : found.uniqKey();
+    props = completed(props, found, uniq);
+    String delay = found.delayLevel();
     long tagsCode;
     if (t.toDlq) {
       tagsCode = -1;
@@ -240,18 +242,17 @@ public final class SendMessageProcessor implements RequestProcessor {
     } catch (IllegalArgumentException e) {
       return Responses.done(ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
     }
-    AppendRequest req = AppendRequest.of(draft);
-    if (tagsCode != -1) {
-      req = new AppendRequest(draft, topic, tagsCode, req.keys(), req.uniqKey());
+    if (tagsCode == -1) {
+      tagsCode = AppendRequest.tagsCode(found.tags());
     }
-    String uniq = req.uniqKey();
+    AppendRequest req = new AppendRequest(draft, topic, tagsCode, found.keys(), uniq);
     return ctx.store().append(req).thenApply(r -> answer(r, uniq, t.queueId));
   }
 
   /**
    * Each inner message keeps its properties as the producer encoded them (copied from the batch
    * body, plus CLUSTER and UNIQ_KEY when missing), so no message's properties are decoded into a
-   * map and encoded again.
+   * map and encoded again; they are scanned once for the values the store indexes.
    */
   private CompletableFuture<RemotingCommand> sendBatch(
       Channel channel, SendMessageRequestHeader h, Target t, byte[] body) {
@@ -271,10 +272,12 @@ public final class SendMessageProcessor implements RequestProcessor {
       for (BatchMessageCodec.Entry e : entries) {
         int propsFrom = e.propertiesPosition();
         byte[] props = Arrays.copyOfRange(body, propsFrom, propsFrom + e.propertiesLength());
-        if (parseLevel(find(props, MessageConst.PROPERTY_DELAY_TIME_LEVEL)) > 0) {
+        SendProperties found = SendProperties.scan(props);
+        if (parseLevel(found.delayLevel()) > 0) {
           return Responses.done(
               ResponseCode.MESSAGE_ILLEGAL, "a batch message cannot have a delay level");
         }
+        String uniq = found.uniqKey() == null ? ids.next() : found.uniqKey();
         int bodyFrom = e.bodyPosition();
         RecordDraft draft =
             RecordDraft.builder()
@@ -287,9 +290,11 @@ public final class SendMessageProcessor implements RequestProcessor {
                 .storeHost(ctx.storeHost())
                 .reconsumeTimes(reconsumeTimes)
                 .body(Arrays.copyOfRange(body, bodyFrom, bodyFrom + e.bodyLength()))
-                .propertiesBytes(withClusterAndUniqKey(props))
+                .propertiesBytes(completed(props, found, uniq))
                 .build();
-        requests.add(AppendRequest.of(draft));
+        requests.add(
+            new AppendRequest(
+                draft, t.topic, AppendRequest.tagsCode(found.tags()), found.keys(), uniq));
       }
     } catch (IllegalArgumentException e) {
       return Responses.done(ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
@@ -297,22 +302,22 @@ public final class SendMessageProcessor implements RequestProcessor {
     return ctx.store().appendBatch(requests).thenApply(r -> answer(r, null, t.queueId));
   }
 
-  private byte[] withClusterAndUniqKey(byte[] props) {
-    if (find(props, MessageConst.PROPERTY_CLUSTER) == null) {
+  /**
+   * {@code props} plus CLUSTER when {@code found} has none and UNIQ_KEY ({@code uniq}) when it has
+   * none; a new array when something was added.
+   */
+  private byte[] completed(byte[] props, SendProperties found, String uniq) {
+    if (found.cluster() == null) {
       props =
           MessageProperties.append(
               props, MessageConst.PROPERTY_CLUSTER, ctx.config().brokerClusterName());
     }
-    if (find(props, MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX) == null) {
+    if (found.uniqKey() == null) {
       props =
           MessageProperties.append(
-              props, MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX, ids.next());
+              props, MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX, uniq);
     }
     return props;
-  }
-
-  private static String find(byte[] props, String name) {
-    return MessageProperties.find(props, 0, props.length, name);
   }
 
   private static int parseLevel(String value) {
