@@ -246,6 +246,9 @@ public final class SendMessageProcessor implements RequestProcessor {
       tagsCode = AppendRequest.tagsCode(found.tags());
     }
     AppendRequest req = new AppendRequest(draft, topic, tagsCode, found.keys(), uniq);
+    if (found.noFlushWait()) {
+      req = req.withoutFlushWait();
+    }
     return ctx.store().append(req).thenApply(r -> answer(r, uniq, t.queueId));
   }
 
@@ -267,6 +270,9 @@ public final class SendMessageProcessor implements RequestProcessor {
     }
     InetSocketAddress born = bornHost(channel);
     int reconsumeTimes = h.reconsumeTimes() == null ? 0 : h.reconsumeTimes();
+    boolean noFlushWait =
+        h.properties() != null
+            && SendProperties.scan(h.properties().getBytes(StandardCharsets.UTF_8)).noFlushWait();
     List<AppendRequest> requests = new ArrayList<>(entries.size());
     try {
       for (BatchMessageCodec.Entry e : entries) {
@@ -292,9 +298,10 @@ public final class SendMessageProcessor implements RequestProcessor {
                 .body(Arrays.copyOfRange(body, bodyFrom, bodyFrom + e.bodyLength()))
                 .propertiesBytes(completed(props, found, uniq))
                 .build();
-        requests.add(
+        AppendRequest req =
             new AppendRequest(
-                draft, t.topic, AppendRequest.tagsCode(found.tags()), found.keys(), uniq));
+                draft, t.topic, AppendRequest.tagsCode(found.tags()), found.keys(), uniq);
+        requests.add(noFlushWait ? req.withoutFlushWait() : req);
       }
     } catch (IllegalArgumentException e) {
       return Responses.done(ResponseCode.MESSAGE_ILLEGAL, e.getMessage());

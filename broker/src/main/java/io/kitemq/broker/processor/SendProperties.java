@@ -4,13 +4,19 @@ import io.kitemq.common.message.MessageConst;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The property values a send needs (CLUSTER, UNIQ_KEY, DELAY, TAGS, KEYS), read from a message's
- * encoded properties in one pass instead of one search per name. Same rules as {@link
+ * The property values a send needs (CLUSTER, UNIQ_KEY, DELAY, TAGS, KEYS, WAIT), read from a
+ * message's encoded properties in one pass instead of one search per name. Same rules as {@link
  * io.kitemq.common.message.MessageProperties#find(byte[], int, int, String)}: pairs are {@code name
  * 0x01 value 0x02}, a pair with an empty name or value is skipped, and the last pair of a name
  * wins. Immutable; a value is {@code null} when absent.
  */
-record SendProperties(String cluster, String uniqKey, String delayLevel, String tags, String keys) {
+record SendProperties(
+    String cluster,
+    String uniqKey,
+    String delayLevel,
+    String tags,
+    String keys,
+    String waitStoreMsgOk) {
 
   private static final byte NV = (byte) MessageConst.NAME_VALUE_SEPARATOR;
   private static final byte PS = (byte) MessageConst.PROPERTY_SEPARATOR;
@@ -19,6 +25,7 @@ record SendProperties(String cluster, String uniqKey, String delayLevel, String 
   private static final byte[] DELAY = ascii(MessageConst.PROPERTY_DELAY_TIME_LEVEL);
   private static final byte[] TAGS = ascii(MessageConst.PROPERTY_TAGS);
   private static final byte[] KEYS = ascii(MessageConst.PROPERTY_KEYS);
+  private static final byte[] WAIT = ascii(MessageConst.PROPERTY_WAIT_STORE_MSG_OK);
 
   /** Scans all of {@code props}. */
   static SendProperties scan(byte[] props) {
@@ -27,6 +34,7 @@ record SendProperties(String cluster, String uniqKey, String delayLevel, String 
     String delay = null;
     String tags = null;
     String keys = null;
+    String wait = null;
     int limit = props.length;
     int index = 0;
     while (index < limit) {
@@ -44,16 +52,18 @@ record SendProperties(String cluster, String uniqKey, String delayLevel, String 
           cluster = value(props, sep, end);
         } else if (is(props, index, nameLength, DELAY)) {
           delay = value(props, sep, end);
+        } else if (is(props, index, nameLength, WAIT)) {
+          wait = value(props, sep, end);
         }
       }
       index = end + 1;
     }
-    return new SendProperties(cluster, uniqKey, delay, tags, keys);
+    return new SendProperties(cluster, uniqKey, delay, tags, keys, wait);
   }
 
-  /** A copy with {@code uniqKey} set. */
-  SendProperties withUniqKey(String uniq) {
-    return new SendProperties(cluster, uniq, delayLevel, tags, keys);
+  /** The producer asked not to wait for the store's flush ({@code WAIT=false}). */
+  boolean noFlushWait() {
+    return "false".equals(waitStoreMsgOk);
   }
 
   private static String value(byte[] props, int sep, int end) {

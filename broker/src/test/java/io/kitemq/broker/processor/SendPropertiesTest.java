@@ -24,7 +24,8 @@ class SendPropertiesTest {
           MessageConst.PROPERTY_KEYS,
           "TAG",
           "KEYSX",
-          "WAIT",
+          MessageConst.PROPERTY_WAIT_STORE_MSG_OK,
+          "WAITS",
           "");
 
   @Test
@@ -39,6 +40,8 @@ class SendPropertiesTest {
       assertThat(found.delayLevel()).isEqualTo(find(props, MessageConst.PROPERTY_DELAY_TIME_LEVEL));
       assertThat(found.tags()).isEqualTo(find(props, MessageConst.PROPERTY_TAGS));
       assertThat(found.keys()).isEqualTo(find(props, MessageConst.PROPERTY_KEYS));
+      assertThat(found.waitStoreMsgOk())
+          .isEqualTo(find(props, MessageConst.PROPERTY_WAIT_STORE_MSG_OK));
     }
   }
 
@@ -49,7 +52,8 @@ class SendPropertiesTest {
             .getBytes(StandardCharsets.UTF_8);
     SendProperties found = SendProperties.scan(props);
     assertThat(found)
-        .isEqualTo(new SendProperties(null, "AC11000100002A9F", null, "TagA", "order-1 order-2"));
+        .isEqualTo(
+            new SendProperties(null, "AC11000100002A9F", null, "TagA", "order-1 order-2", "true"));
   }
 
   private static String find(byte[] props, String name) {
