@@ -2,7 +2,7 @@
 MVN ?= mvn
 MVN_FLAGS ?= -B -ntp
 
-.PHONY: build test clean fmt lint run run-nameserver run-broker run-producer run-consumer dist
+.PHONY: build test clean fmt lint run run-nameserver run-broker run-producer run-consumer dist benchmark benchmark-async benchmark-oneway compare
 
 ## build: compile, package every module, skip tests
 build:
@@ -84,3 +84,22 @@ dist: $(KITE)
 	tar -C server/target --exclude=$(DIST_NAME)/logs --exclude=$(DIST_NAME)/data \
 	  -czf server/target/$(DIST_NAME).tar.gz $(DIST_NAME)
 	@echo "built server/target/$(DIST_NAME).tar.gz"
+
+# ---- load against a local node (start one with `make run` in another terminal) ----
+BENCH_ARGS ?= --namesrv 127.0.0.1:9876 --duration 30 --size 128
+
+## benchmark: 30 s of synchronous sends (8 threads) to the node at 127.0.0.1:9876
+benchmark: $(KITE)
+	$(KITE) bench sync --threads 8 $(BENCH_ARGS)
+
+## benchmark-async: 30 s of asynchronous sends (1024 in flight) to the node at 127.0.0.1:9876
+benchmark-async: $(KITE)
+	$(KITE) bench async --in-flight 1024 $(BENCH_ARGS)
+
+## benchmark-oneway: 30 s of one-way sends (4 threads) to the node at 127.0.0.1:9876
+benchmark-oneway: $(KITE)
+	$(KITE) bench oneway --threads 4 $(BENCH_ARGS)
+
+## compare: KiteMQ vs Apache RocketMQ 5.5.0 on this machine, markdown table (~20 min; COMPARE_ARGS=--quick: a few)
+compare:
+	benchmarks/compare/compare.sh $(COMPARE_ARGS)

@@ -2,6 +2,7 @@ package io.kitemq.server;
 
 import io.kitemq.server.config.ConfigException;
 import io.kitemq.tools.admin.AdminCommand;
+import io.kitemq.tools.bench.BenchCommand;
 import java.io.PrintWriter;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
@@ -9,7 +10,7 @@ import picocli.CommandLine;
 
 /**
  * The {@code kite} command: {@code kite standalone}, {@code kite nameserver}, {@code kite broker},
- * {@code kite admin}.
+ * {@code kite admin}, {@code kite bench}.
  *
  * <p>Exit status: 0 after a clean stop, 2 for a usage or configuration error, 1 when a node cannot
  * start or stop (a port in use, an unwritable directory). Errors are one line on stderr naming the
@@ -40,6 +41,7 @@ public final class Main {
     cl.addSubcommand(new CommandLine(new NameServerCommand(env)));
     cl.addSubcommand(new CommandLine(new BrokerCommand(env)));
     cl.addSubcommand(AdminCommand.commandLine(env));
+    cl.addSubcommand(new CommandLine(new BenchCommand()));
     cl.setExecutionExceptionHandler(Main::failure);
     cl.setParameterExceptionHandler(Main::usageError);
     return cl;

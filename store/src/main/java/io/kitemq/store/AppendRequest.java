@@ -25,14 +25,39 @@ public final class AppendRequest {
   private final long tagsCode;
   private final String keys;
   private final String uniqKey;
+  private final boolean waitForFlush;
 
   public AppendRequest(
       RecordDraft draft, String topic, long tagsCode, String keys, String uniqKey) {
+    this(draft, topic, tagsCode, keys, uniqKey, true);
+  }
+
+  private AppendRequest(
+      RecordDraft draft,
+      String topic,
+      long tagsCode,
+      String keys,
+      String uniqKey,
+      boolean waitForFlush) {
     this.draft = Objects.requireNonNull(draft, "draft");
     this.topic = Objects.requireNonNull(topic, "topic");
     this.tagsCode = tagsCode;
     this.keys = keys;
     this.uniqKey = uniqKey;
+    this.waitForFlush = waitForFlush;
+  }
+
+  /**
+   * This request answered as soon as it is written, whatever the flush rule (a producer's {@code
+   * WAIT=false}); under SYNC_FLUSH the flush thread still forces it right away, nobody waits.
+   */
+  public AppendRequest withoutFlushWait() {
+    return new AppendRequest(draft, topic, tagsCode, keys, uniqKey, false);
+  }
+
+  /** False when the append's future completes without waiting for SYNC_FLUSH's fsync. */
+  public boolean waitsForFlush() {
+    return waitForFlush;
   }
 
   /** Derives topic, tag hash code, KEYS and UNIQ_KEY from the draft's bytes. */

@@ -193,6 +193,10 @@ public final class DefaultMessageStore implements MessageStore {
       return CompletableFuture.completedFuture(result);
     }
     notifyArrivals(batch, result);
+    if (!batch.get(0).waitsForFlush()) {
+      flusher.wakeUp();
+      return CompletableFuture.completedFuture(result);
+    }
     return flusher.await(result);
   }
 

@@ -70,6 +70,29 @@ class SyncFlushTest {
   }
 
   @Test
+  void syncFlushAnswersANoWaitAppendAtOnceAndStillForcesIt() throws Exception {
+    MessageStoreConfig config = smallConfig(root).flushDiskType(FlushDiskType.SYNC_FLUSH).build();
+    DefaultMessageStore store = new DefaultMessageStore(config);
+    store.start();
+    try {
+      CompletableFuture<AppendResult> f =
+          store.append(message("W", 0, "no-wait").withoutFlushWait());
+      assertThat(f).isDone();
+      assertThat(f.join().status()).isEqualTo(AppendStatus.PUT_OK);
+      long end = f.join().endOffset();
+      Path checkpoint = root.resolve("checkpoint");
+      Awaitility.await()
+          .atMost(10, TimeUnit.SECONDS)
+          .until(
+              () ->
+                  java.nio.ByteBuffer.wrap(java.nio.file.Files.readAllBytes(checkpoint)).getLong(72)
+                      >= end);
+    } finally {
+      store.shutdown();
+    }
+  }
+
+  @Test
   void asyncFlushAcknowledgesAtOnceAndForcesWithinTheInterval() throws Exception {
     // Fewer than flushCommitLogLeastPages dirty pages: only the thorough flush forces them.
     DefaultMessageStore store =

@@ -2,7 +2,6 @@ package io.kitemq.broker.processor;
 
 import io.kitemq.broker.schedule.ScheduleMessageService;
 import io.kitemq.common.message.BatchMessageCodec;
-import io.kitemq.common.message.Message;
 import io.kitemq.common.message.MessageConst;
 import io.kitemq.common.message.MessageDecodeException;
 import io.kitemq.common.message.MessageProperties;
@@ -26,8 +25,10 @@ import io.kitemq.store.AppendResult;
 import io.netty.channel.Channel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -194,8 +195,10 @@ public final class SendMessageProcessor implements RequestProcessor {
     }
     String topic = t.topic;
     int queueId = t.queueId;
-    props = withClusterAndUniqKey(props);
-    String delay = find(props, MessageConst.PROPERTY_DELAY_TIME_LEVEL);
+    SendProperties found = SendProperties.scan(props);
+    String uniq = found.uniqKey() == null ? ids.next() : found.uniqKey();
+    props = completed(props, found, uniq);
+    String delay = found.delayLevel();
     long tagsCode;
     if (t.toDlq) {
       tagsCode = -1;
@@ -239,48 +242,66 @@ public final class SendMessageProcessor implements RequestProcessor {
     } catch (IllegalArgumentException e) {
       return Responses.done(ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
     }
-    AppendRequest req = AppendRequest.of(draft);
-    if (tagsCode != -1) {
-      req = new AppendRequest(draft, topic, tagsCode, req.keys(), req.uniqKey());
+    if (tagsCode == -1) {
+      tagsCode = AppendRequest.tagsCode(found.tags());
     }
-    String uniq = req.uniqKey();
+    AppendRequest req = new AppendRequest(draft, topic, tagsCode, found.keys(), uniq);
+    if (found.noFlushWait()) {
+      req = req.withoutFlushWait();
+    }
     return ctx.store().append(req).thenApply(r -> answer(r, uniq, t.queueId));
   }
 
+  /**
+   * Each inner message keeps its properties as the producer encoded them (copied from the batch
+   * body, plus CLUSTER and UNIQ_KEY when missing), so no message's properties are decoded into a
+   * map and encoded again; they are scanned once for the values the store indexes.
+   */
   private CompletableFuture<RemotingCommand> sendBatch(
       Channel channel, SendMessageRequestHeader h, Target t, byte[] body) {
-    List<Message> messages;
+    List<BatchMessageCodec.Entry> entries;
     try {
-      messages = BatchMessageCodec.decode(body);
+      entries = BatchMessageCodec.scan(ByteBuffer.wrap(body));
     } catch (MessageDecodeException e) {
       return Responses.done(ResponseCode.MESSAGE_ILLEGAL, "bad batch body: " + e.getMessage());
     }
-    if (messages.isEmpty()) {
+    if (entries.isEmpty()) {
       return Responses.done(ResponseCode.MESSAGE_ILLEGAL, "the batch holds no message");
     }
     InetSocketAddress born = bornHost(channel);
-    List<AppendRequest> requests = new ArrayList<>(messages.size());
+    int reconsumeTimes = h.reconsumeTimes() == null ? 0 : h.reconsumeTimes();
+    boolean noFlushWait =
+        h.properties() != null
+            && SendProperties.scan(h.properties().getBytes(StandardCharsets.UTF_8)).noFlushWait();
+    List<AppendRequest> requests = new ArrayList<>(entries.size());
     try {
-      for (Message m : messages) {
-        if (m.getDelayTimeLevel() > 0) {
+      for (BatchMessageCodec.Entry e : entries) {
+        int propsFrom = e.propertiesPosition();
+        byte[] props = Arrays.copyOfRange(body, propsFrom, propsFrom + e.propertiesLength());
+        SendProperties found = SendProperties.scan(props);
+        if (parseLevel(found.delayLevel()) > 0) {
           return Responses.done(
               ResponseCode.MESSAGE_ILLEGAL, "a batch message cannot have a delay level");
         }
-        byte[] props = withClusterAndUniqKey(MessageProperties.encodeToBytes(m.getProperties()));
+        String uniq = found.uniqKey() == null ? ids.next() : found.uniqKey();
+        int bodyFrom = e.bodyPosition();
         RecordDraft draft =
             RecordDraft.builder()
                 .topic(t.topic)
                 .queueId(t.queueId)
-                .flag(m.getFlag())
+                .flag(e.flag())
                 .sysFlag(h.sysFlag())
                 .bornTimestamp(h.bornTimestamp())
                 .bornHost(born)
                 .storeHost(ctx.storeHost())
-                .reconsumeTimes(h.reconsumeTimes() == null ? 0 : h.reconsumeTimes())
-                .body(m.getBody() == null ? new byte[0] : m.getBody())
-                .propertiesBytes(props)
+                .reconsumeTimes(reconsumeTimes)
+                .body(Arrays.copyOfRange(body, bodyFrom, bodyFrom + e.bodyLength()))
+                .propertiesBytes(completed(props, found, uniq))
                 .build();
-        requests.add(AppendRequest.of(draft));
+        AppendRequest req =
+            new AppendRequest(
+                draft, t.topic, AppendRequest.tagsCode(found.tags()), found.keys(), uniq);
+        requests.add(noFlushWait ? req.withoutFlushWait() : req);
       }
     } catch (IllegalArgumentException e) {
       return Responses.done(ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
@@ -288,25 +309,28 @@ public final class SendMessageProcessor implements RequestProcessor {
     return ctx.store().appendBatch(requests).thenApply(r -> answer(r, null, t.queueId));
   }
 
-  private byte[] withClusterAndUniqKey(byte[] props) {
-    if (find(props, MessageConst.PROPERTY_CLUSTER) == null) {
+  /**
+   * {@code props} plus CLUSTER when {@code found} has none and UNIQ_KEY ({@code uniq}) when it has
+   * none; a new array when something was added.
+   */
+  private byte[] completed(byte[] props, SendProperties found, String uniq) {
+    if (found.cluster() == null) {
       props =
           MessageProperties.append(
               props, MessageConst.PROPERTY_CLUSTER, ctx.config().brokerClusterName());
     }
-    if (find(props, MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX) == null) {
+    if (found.uniqKey() == null) {
       props =
           MessageProperties.append(
-              props, MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX, ids.next());
+              props, MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX, uniq);
     }
     return props;
   }
 
-  private static String find(byte[] props, String name) {
-    return MessageProperties.find(props, 0, props.length, name);
-  }
-
   private static int parseLevel(String value) {
+    if (value == null) {
+      return 0;
+    }
     try {
       return Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {

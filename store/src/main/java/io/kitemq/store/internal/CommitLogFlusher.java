@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  * every request that fsync covered; requests arriving meanwhile form the next group. A request not
  * covered within {@code syncFlushTimeout} is completed with FLUSH_DISK_TIMEOUT by {@link
  * #expireOverdue()} (called from the housekeeping thread, so it fires even while an fsync hangs).
+ * Appends that do not wait ({@code WAIT=false}) only {@link #wakeUp} the thread, which forces
+ * whatever is written whenever it wakes, waiters or not.
  *
  * <p>Also prepares the next segment ahead of need. Thread-safe: {@link #await} from any thread.
  */
@@ -78,6 +80,14 @@ public final class CommitLogFlusher implements Runnable {
     return f;
   }
 
+  /** Makes the thread run a round now (SYNC_FLUSH: force what is written without a waiter). */
+  public void wakeUp() {
+    Thread t = thread;
+    if (t != null) {
+      LockSupport.unpark(t);
+    }
+  }
+
   @Override
   public void run() {
     lastThoroughFlush = System.currentTimeMillis();
@@ -102,7 +112,7 @@ public final class CommitLogFlusher implements Runnable {
   private void syncRound() {
     if (pending.isEmpty()) {
       LockSupport.parkNanos(this, SYNC_IDLE_PARK_NANOS);
-      if (pending.isEmpty()) {
+      if (pending.isEmpty() && commitLog.files().flushedOffset() >= commitLog.maxOffset()) {
         return;
       }
     }
