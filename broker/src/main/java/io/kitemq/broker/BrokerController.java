@@ -12,6 +12,7 @@ import io.kitemq.broker.processor.AdminProcessor;
 import io.kitemq.broker.processor.BrokerContext;
 import io.kitemq.broker.processor.ClientManageProcessor;
 import io.kitemq.broker.processor.ConsumerSendMsgBackProcessor;
+import io.kitemq.broker.processor.EndTransactionProcessor;
 import io.kitemq.broker.processor.PullMessageProcessor;
 import io.kitemq.broker.processor.QueryMessageProcessor;
 import io.kitemq.broker.processor.QueueLockProcessor;
@@ -21,6 +22,9 @@ import io.kitemq.broker.processor.StatsProcessor;
 import io.kitemq.broker.registration.NameServerRegistrar;
 import io.kitemq.broker.schedule.DelayLevels;
 import io.kitemq.broker.schedule.ScheduleMessageService;
+import io.kitemq.broker.transaction.TransactionCheckSender;
+import io.kitemq.broker.transaction.TransactionCheckService;
+import io.kitemq.broker.transaction.TransactionalMessageService;
 import io.kitemq.remoting.netty.BoundedExecutors;
 import io.kitemq.remoting.netty.ConnectionListener;
 import io.kitemq.remoting.netty.RemotingClient;
@@ -76,6 +80,8 @@ public final class BrokerController implements AutoCloseable {
   private final QueueLockManager locks;
   private final PullRequestHoldService holdService = new PullRequestHoldService();
   private final ScheduleMessageService schedule;
+  private final TransactionalMessageService transactions;
+  private final TransactionCheckService transactionCheck;
   private final ThreadPoolExecutor sendExecutor;
   private final ThreadPoolExecutor pullExecutor;
   private final ThreadPoolExecutor clientExecutor;
@@ -84,7 +90,7 @@ public final class BrokerController implements AutoCloseable {
   private final ExecutorService notifier;
   private final BrokerContext context;
   private final long bootTimestamp = System.currentTimeMillis();
-  private RemotingServer server;
+  private volatile RemotingServer server;
   private RemotingClient client;
   private NameServerRegistrar registrar;
   private int port = -1;
@@ -154,6 +160,17 @@ public final class BrokerController implements AutoCloseable {
             context.storeHost(),
             configDir,
             clock);
+    this.transactions = new TransactionalMessageService(store, topics, context::storeHost, clock);
+    this.transactionCheck =
+        new TransactionCheckService(
+            transactions,
+            store,
+            offsets,
+            new TransactionCheckSender(producers, () -> server, config.brokerName()),
+            clock,
+            config.transactionTimeOut(),
+            config.transactionCheckMax(),
+            config.transactionCheckInterval());
   }
 
   /**
@@ -190,6 +207,7 @@ public final class BrokerController implements AutoCloseable {
     context.setStoreHost(new InetSocketAddress(config.brokerIP1(), port));
     schedule.setStoreHost(context.storeHost());
     schedule.start();
+    transactionCheck.start();
 
     client = new RemotingClient(RemotingClientConfig.defaults());
     registrar = new NameServerRegistrar(config, topics, client, scheduler, context.brokerAddr());
@@ -208,8 +226,10 @@ public final class BrokerController implements AutoCloseable {
   }
 
   private void registerProcessors() {
-    SendMessageProcessor send = new SendMessageProcessor(context, schedule);
+    SendMessageProcessor send = new SendMessageProcessor(context, schedule, transactions);
     server.registerProcessor(RequestCode.SEND_MESSAGE, send, sendExecutor);
+    server.registerProcessor(
+        RequestCode.END_TRANSACTION, new EndTransactionProcessor(transactions), sendExecutor);
     server.registerProcessor(RequestCode.SEND_MESSAGE_V2, send, sendExecutor);
     server.registerProcessor(RequestCode.SEND_BATCH_MESSAGE, send, sendExecutor);
     server.registerProcessor(
@@ -309,6 +329,11 @@ public final class BrokerController implements AutoCloseable {
     return store;
   }
 
+  /** The transaction check-back service (tests run a pass with {@code checkOnce()}). */
+  public TransactionCheckService transactionCheck() {
+    return transactionCheck;
+  }
+
   private void notifyMembersChanged(String group, List<ClientChannelInfo> remaining) {
     SubscriptionGroupConfig gc = groups.get(group);
     if (gc != null && !gc.notifyConsumerIdsChangedEnable()) {
@@ -366,6 +391,7 @@ public final class BrokerController implements AutoCloseable {
       registrar.unregister();
     }
     holdService.shutdown();
+    transactionCheck.shutdown();
     for (ExecutorService e : List.of(sendExecutor, pullExecutor, clientExecutor, adminExecutor)) {
       e.shutdown();
     }

@@ -1,6 +1,7 @@
 package io.kitemq.broker.processor;
 
 import io.kitemq.broker.schedule.ScheduleMessageService;
+import io.kitemq.broker.transaction.TransactionalMessageService;
 import io.kitemq.common.message.BatchMessageCodec;
 import io.kitemq.common.message.Message;
 import io.kitemq.common.message.MessageConst;
@@ -36,7 +37,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * SEND_MESSAGE (10), SEND_MESSAGE_V2 (310) and SEND_BATCH_MESSAGE (320): checks the topic (exists
  * or may be auto-created from the header's template topic), the permissions, the queue id and the
  * sizes; routes retry-topic messages past their retry budget to the group's %DLQ% topic and
- * delay-level messages to SCHEDULE_TOPIC_XXXX; adds CLUSTER and UNIQ_KEY when missing; builds the
+ * delay-level messages to SCHEDULE_TOPIC_XXXX and prepared transactional messages (TRAN_MSG=true or
+ * the PREPARED sysflag) to the half topic; adds CLUSTER and UNIQ_KEY when missing; builds the
  * record draft (born host = the connection's peer) and appends it. The response is written when the
  * store's future completes; no thread waits for the flush. Thread-safe.
  */
@@ -44,11 +46,16 @@ public final class SendMessageProcessor implements RequestProcessor {
 
   private final BrokerContext ctx;
   private final ScheduleMessageService schedule;
+  private final TransactionalMessageService transactions;
   private final UniqueIdGenerator ids = UniqueIdGenerator.getDefault();
 
-  public SendMessageProcessor(BrokerContext ctx, ScheduleMessageService schedule) {
+  public SendMessageProcessor(
+      BrokerContext ctx,
+      ScheduleMessageService schedule,
+      TransactionalMessageService transactions) {
     this.ctx = ctx;
     this.schedule = schedule;
+    this.transactions = transactions;
   }
 
   @Override
@@ -83,10 +90,10 @@ public final class SendMessageProcessor implements RequestProcessor {
               + " bytes exceeds maxMessageSize "
               + ctx.config().storeConfig().maxMessageSize());
     }
-    if (MessageSysFlag.transactionType(h.sysFlag()) != MessageSysFlag.TRANSACTION_NOT_TYPE) {
+    if (batch
+        && MessageSysFlag.transactionType(h.sysFlag()) != MessageSysFlag.TRANSACTION_NOT_TYPE) {
       return Responses.done(
-          ResponseCode.NO_PERMISSION,
-          "the broker[" + ctx.config().brokerName() + "] does not accept transactional messages");
+          ResponseCode.MESSAGE_ILLEGAL, "batch sending does not support transactional messages");
     }
 
     Target target = resolveTarget(h, batch);
@@ -195,6 +202,9 @@ public final class SendMessageProcessor implements RequestProcessor {
     String topic = t.topic;
     int queueId = t.queueId;
     props = withClusterAndUniqKey(props);
+    if (!t.toDlq && isPrepared(props, h.sysFlag())) {
+      return prepare(channel, h, t, body, props);
+    }
     String delay = find(props, MessageConst.PROPERTY_DELAY_TIME_LEVEL);
     long tagsCode;
     if (t.toDlq) {
@@ -245,6 +255,32 @@ public final class SendMessageProcessor implements RequestProcessor {
     }
     String uniq = req.uniqKey();
     return ctx.store().append(req).thenApply(r -> answer(r, uniq, t.queueId));
+  }
+
+  private static boolean isPrepared(byte[] props, int sysFlag) {
+    return Boolean.parseBoolean(find(props, MessageConst.PROPERTY_TRANSACTION_PREPARED))
+        || MessageSysFlag.transactionType(sysFlag) == MessageSysFlag.TRANSACTION_PREPARED_TYPE;
+  }
+
+  /** Stores a prepared message as a half; the answer names the half's offsets. */
+  private CompletableFuture<RemotingCommand> prepare(
+      Channel channel, SendMessageRequestHeader h, Target t, byte[] body, byte[] props) {
+    String uniq = find(props, MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX);
+    RecordDraft.Builder draft =
+        RecordDraft.builder()
+            .flag(h.flag())
+            .bornTimestamp(h.bornTimestamp())
+            .bornHost(bornHost(channel))
+            .storeHost(ctx.storeHost())
+            .reconsumeTimes(h.reconsumeTimes() == null ? 0 : h.reconsumeTimes())
+            .body(body);
+    CompletableFuture<AppendResult> stored;
+    try {
+      stored = transactions.prepare(draft, t.topic, t.queueId, props, h.sysFlag());
+    } catch (IllegalArgumentException e) {
+      return Responses.done(ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
+    }
+    return stored.thenApply(r -> answer(r, uniq, t.queueId));
   }
 
   private CompletableFuture<RemotingCommand> sendBatch(

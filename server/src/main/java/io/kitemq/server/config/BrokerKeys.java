@@ -36,7 +36,10 @@ public final class BrokerKeys {
           "channelExpiredTimeout",
           "rebalanceLockMaxLiveTime",
           "maxReconsumeTimes",
-          "messageDelayLevel");
+          "messageDelayLevel",
+          "transactionTimeOut",
+          "transactionCheckMax",
+          "transactionCheckInterval");
 
   private BrokerKeys() {}
 }
