@@ -45,6 +45,8 @@ public final class BrokerConfig {
   private final long transactionTimeOut;
   private final int transactionCheckMax;
   private final long transactionCheckInterval;
+  private final boolean traceTopicEnable;
+  private final String msgTraceTopicName;
   private final MessageStoreConfig storeConfig;
 
   private BrokerConfig(Properties p) {
@@ -84,6 +86,14 @@ public final class BrokerConfig {
     this.transactionCheckMax = (int) longValue(p, "transactionCheckMax", 15, 1, 10_000);
     this.transactionCheckInterval =
         longValue(p, "transactionCheckInterval", 30_000, 100, 86_400_000);
+    this.traceTopicEnable = bool(p, "traceTopicEnable", false);
+    this.msgTraceTopicName =
+        string(p, "msgTraceTopicName", io.kitemq.common.topic.SystemTopics.TRACE_TOPIC);
+    io.kitemq.common.topic.TopicValidator.validateTopic(msgTraceTopicName)
+        .ifPresent(
+            problem -> {
+              throw new BrokerConfigException("msgTraceTopicName", problem);
+            });
     try {
       this.storeConfig = MessageStoreConfig.fromProperties(p);
     } catch (StoreConfigException e) {
@@ -287,6 +297,16 @@ public final class BrokerConfig {
     return transactionCheckInterval;
   }
 
+  /** Whether the trace topic is created (one queue) when the broker starts. */
+  public boolean traceTopicEnable() {
+    return traceTopicEnable;
+  }
+
+  /** The topic message traces go to. */
+  public String msgTraceTopicName() {
+    return msgTraceTopicName;
+  }
+
   public MessageStoreConfig storeConfig() {
     return storeConfig;
   }
@@ -311,6 +331,8 @@ public final class BrokerConfig {
     m.put("transactionTimeOut", Long.toString(transactionTimeOut));
     m.put("transactionCheckMax", Integer.toString(transactionCheckMax));
     m.put("transactionCheckInterval", Long.toString(transactionCheckInterval));
+    m.put("traceTopicEnable", Boolean.toString(traceTopicEnable));
+    m.put("msgTraceTopicName", msgTraceTopicName);
     m.put("storePathRootDir", storeConfig.storePathRootDir().toString());
     m.put("maxMessageSize", Integer.toString(storeConfig.maxMessageSize()));
     return m;

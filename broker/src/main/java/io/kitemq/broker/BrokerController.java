@@ -25,6 +25,7 @@ import io.kitemq.broker.schedule.ScheduleMessageService;
 import io.kitemq.broker.transaction.TransactionCheckSender;
 import io.kitemq.broker.transaction.TransactionCheckService;
 import io.kitemq.broker.transaction.TransactionalMessageService;
+import io.kitemq.common.topic.TopicPermission;
 import io.kitemq.remoting.netty.BoundedExecutors;
 import io.kitemq.remoting.netty.ConnectionListener;
 import io.kitemq.remoting.netty.RemotingClient;
@@ -185,6 +186,9 @@ public final class BrokerController implements AutoCloseable {
     }
     started = true;
     topics.load();
+    if (config.traceTopicEnable()) {
+      topics.createIfAbsent(config.msgTraceTopicName(), 1, TopicPermission.READ_WRITE);
+    }
     groups.load();
     offsets.load();
     store.setTagsCodeResolver(schedule.tagsCodeResolver());

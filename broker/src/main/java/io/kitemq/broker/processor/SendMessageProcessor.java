@@ -44,6 +44,9 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class SendMessageProcessor implements RequestProcessor {
 
+  /** The official broker's default regionId, written into messages and send answers. */
+  static final String REGION_ID = "DefaultRegion";
+
   private final BrokerContext ctx;
   private final ScheduleMessageService schedule;
   private final TransactionalMessageService transactions;
@@ -324,7 +327,14 @@ public final class SendMessageProcessor implements RequestProcessor {
     return ctx.store().appendBatch(requests).thenApply(r -> answer(r, null, t.queueId));
   }
 
+  /** Adds CLUSTER, UNIQ_KEY, MSG_REGION and TRACE_ON when absent (the official broker's set). */
   private byte[] withClusterAndUniqKey(byte[] props) {
+    if (find(props, MessageConst.PROPERTY_MSG_REGION) == null) {
+      props = MessageProperties.append(props, MessageConst.PROPERTY_MSG_REGION, REGION_ID);
+    }
+    if (find(props, MessageConst.PROPERTY_TRACE_SWITCH) == null) {
+      props = MessageProperties.append(props, MessageConst.PROPERTY_TRACE_SWITCH, "true");
+    }
     if (find(props, MessageConst.PROPERTY_CLUSTER) == null) {
       props =
           MessageProperties.append(
@@ -378,7 +388,7 @@ public final class SendMessageProcessor implements RequestProcessor {
           new SendMessageResponseHeader(
               r.offsetMsgId(), queueId, r.queueOffset(), uniqKey, null, null));
     }
-    response.addExtField(MessageConst.PROPERTY_MSG_REGION, "DefaultRegion");
+    response.addExtField(MessageConst.PROPERTY_MSG_REGION, REGION_ID);
     response.addExtField(MessageConst.PROPERTY_TRACE_SWITCH, "true");
     return response;
   }

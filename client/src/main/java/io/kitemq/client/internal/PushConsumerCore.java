@@ -49,8 +49,14 @@ public final class PushConsumerCore implements ConsumerMember {
   private final long subVersion = System.currentTimeMillis();
   private volatile boolean running;
 
+  /**
+   * @param tracer records SubBefore / SubAfter around each listener call, or null
+   */
   public PushConsumerCore(
-      ConsumerConfig config, ClientInstance instance, ProducerCore retrySender) {
+      ConsumerConfig config,
+      ClientInstance instance,
+      ProducerCore retrySender,
+      ConsumeTracer tracer) {
     this.config = config;
     this.instance = instance;
     this.calls = new ConsumerCalls(instance);
@@ -69,8 +75,8 @@ public final class PushConsumerCore implements ConsumerMember {
     }
     this.dispatcher =
         config.isOrderly()
-            ? new OrderlyConsumer(config, offsets, pool, thread)
-            : new ConcurrentConsumer(config, offsets, calls, retrySender, pool, thread);
+            ? new OrderlyConsumer(config, offsets, pool, thread, tracer)
+            : new ConcurrentConsumer(config, offsets, calls, retrySender, pool, thread, tracer);
     this.pullLoop = new PullLoop(instance, config, offsets, thread, dispatcher, this::offsetMoved);
   }
 

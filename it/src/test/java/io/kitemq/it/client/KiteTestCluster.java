@@ -40,6 +40,7 @@ final class KiteTestCluster implements TestCluster {
     p.setProperty(
         "transactionCheckInterval",
         Long.toString(OfficialTestCluster.TRANSACTION_CHECK_INTERVAL_MILLIS));
+    p.setProperty("traceTopicEnable", "true");
     p.setProperty(
         "transactionTimeOut", Long.toString(OfficialTestCluster.TRANSACTION_TIMEOUT_MILLIS));
     broker = new BrokerController(BrokerConfig.fromProperties(p));

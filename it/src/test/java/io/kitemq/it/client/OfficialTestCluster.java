@@ -75,6 +75,7 @@ final class OfficialTestCluster implements TestCluster {
                   "maxMessageSize=" + 8 * 1024 * 1024,
                   "transactionCheckInterval=" + TRANSACTION_CHECK_INTERVAL_MILLIS,
                   "transactionTimeOut=" + TRANSACTION_TIMEOUT_MILLIS,
+                  "traceTopicEnable=true",
                   "")
               .replace("\\", "/");
       start("broker", "org.apache.rocketmq.broker.BrokerStartup", write("broker.conf", brokerConf));

@@ -39,7 +39,9 @@ public final class BrokerKeys {
           "messageDelayLevel",
           "transactionTimeOut",
           "transactionCheckMax",
-          "transactionCheckInterval");
+          "transactionCheckInterval",
+          "traceTopicEnable",
+          "msgTraceTopicName");
 
   private BrokerKeys() {}
 }
