@@ -11,6 +11,7 @@ import io.kitemq.broker.longpolling.PullRequestHoldService;
 import io.kitemq.broker.processor.AdminProcessor;
 import io.kitemq.broker.processor.BrokerContext;
 import io.kitemq.broker.processor.ClientManageProcessor;
+import io.kitemq.broker.processor.ConsumerCallProcessor;
 import io.kitemq.broker.processor.ConsumerSendMsgBackProcessor;
 import io.kitemq.broker.processor.EndTransactionProcessor;
 import io.kitemq.broker.processor.PullMessageProcessor;
@@ -278,6 +279,9 @@ public final class BrokerController implements AutoCloseable {
     for (int code : StatsProcessor.CODES) {
       server.registerProcessor(code, stats, adminExecutor);
     }
+    ConsumerCallProcessor consumerCalls = new ConsumerCallProcessor(context, () -> server);
+    server.registerProcessor(RequestCode.GET_CONSUMER_RUNNING_INFO, consumerCalls, adminExecutor);
+    server.registerProcessor(RequestCode.CONSUME_MESSAGE_DIRECTLY, consumerCalls, adminExecutor);
     AdminProcessor admin = new AdminProcessor(context, this::runtimeInfo);
     for (int code : AdminProcessor.CODES) {
       server.registerProcessor(code, admin, adminExecutor);

@@ -11,6 +11,7 @@ import io.kitemq.common.topic.SystemTopics;
 import io.kitemq.remoting.netty.RemotingClient;
 import io.kitemq.remoting.netty.RemotingClientConfig;
 import io.kitemq.remoting.netty.RemotingException;
+import io.kitemq.remoting.netty.RequestProcessor;
 import io.kitemq.remoting.protocol.RemotingCommand;
 import io.kitemq.remoting.protocol.RemotingCommandException;
 import io.kitemq.remoting.protocol.RequestCode;
@@ -89,6 +90,19 @@ public final class ClientInstance {
           onCheckTransactionState(channel, request);
           return CompletableFuture.completedFuture(null);
         },
+        callbacks);
+    remoting.registerProcessor(
+        RequestCode.GET_CONSUMER_RUNNING_INFO,
+        RequestProcessor.of((channel, request) -> BrokerQueries.runningInfo(consumers, request)),
+        callbacks);
+    remoting.registerProcessor(
+        RequestCode.CONSUME_MESSAGE_DIRECTLY,
+        RequestProcessor.of(
+            (channel, request) -> BrokerQueries.consumeDirectly(consumers, request)),
+        callbacks);
+    remoting.registerProcessor(
+        RequestCode.RESET_CONSUMER_CLIENT_OFFSET,
+        RequestProcessor.of((channel, request) -> BrokerQueries.resetOffset(consumers, request)),
         callbacks);
     long poll = options.pollNameServerInterval().toMillis();
     scheduler.scheduleWithFixedDelay(this::refreshRoutes, poll, poll, TimeUnit.MILLISECONDS);
