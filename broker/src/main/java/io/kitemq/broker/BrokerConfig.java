@@ -42,6 +42,11 @@ public final class BrokerConfig {
   private final long rebalanceLockMaxLiveTime;
   private final int maxReconsumeTimes;
   private final String messageDelayLevel;
+  private final long transactionTimeOut;
+  private final int transactionCheckMax;
+  private final long transactionCheckInterval;
+  private final boolean traceTopicEnable;
+  private final String msgTraceTopicName;
   private final MessageStoreConfig storeConfig;
 
   private BrokerConfig(Properties p) {
@@ -77,6 +82,18 @@ public final class BrokerConfig {
     this.messageDelayLevel =
         string(p, "messageDelayLevel", io.kitemq.broker.schedule.DelayLevels.DEFAULT);
     io.kitemq.broker.schedule.DelayLevels.parse(messageDelayLevel);
+    this.transactionTimeOut = longValue(p, "transactionTimeOut", 6_000, 0, 86_400_000);
+    this.transactionCheckMax = (int) longValue(p, "transactionCheckMax", 15, 1, 10_000);
+    this.transactionCheckInterval =
+        longValue(p, "transactionCheckInterval", 30_000, 100, 86_400_000);
+    this.traceTopicEnable = bool(p, "traceTopicEnable", false);
+    this.msgTraceTopicName =
+        string(p, "msgTraceTopicName", io.kitemq.common.topic.SystemTopics.TRACE_TOPIC);
+    io.kitemq.common.topic.TopicValidator.validateTopic(msgTraceTopicName)
+        .ifPresent(
+            problem -> {
+              throw new BrokerConfigException("msgTraceTopicName", problem);
+            });
     try {
       this.storeConfig = MessageStoreConfig.fromProperties(p);
     } catch (StoreConfigException e) {
@@ -265,6 +282,31 @@ public final class BrokerConfig {
     return messageDelayLevel;
   }
 
+  /** A half message younger than this (ms since its birth) is not checked yet. */
+  public long transactionTimeOut() {
+    return transactionTimeOut;
+  }
+
+  /** Checks of one half message before it is moved to TRANS_CHECK_MAX_TIME_TOPIC. */
+  public int transactionCheckMax() {
+    return transactionCheckMax;
+  }
+
+  /** Period (ms) of the scan for half messages to check. */
+  public long transactionCheckInterval() {
+    return transactionCheckInterval;
+  }
+
+  /** Whether the trace topic is created (one queue) when the broker starts. */
+  public boolean traceTopicEnable() {
+    return traceTopicEnable;
+  }
+
+  /** The topic message traces go to. */
+  public String msgTraceTopicName() {
+    return msgTraceTopicName;
+  }
+
   public MessageStoreConfig storeConfig() {
     return storeConfig;
   }
@@ -286,6 +328,11 @@ public final class BrokerConfig {
     m.put("flushConsumerOffsetInterval", Long.toString(flushConsumerOffsetInterval));
     m.put("longPollingEnable", Boolean.toString(longPollingEnable));
     m.put("shortPollingTimeMills", Long.toString(shortPollingTimeMills));
+    m.put("transactionTimeOut", Long.toString(transactionTimeOut));
+    m.put("transactionCheckMax", Integer.toString(transactionCheckMax));
+    m.put("transactionCheckInterval", Long.toString(transactionCheckInterval));
+    m.put("traceTopicEnable", Boolean.toString(traceTopicEnable));
+    m.put("msgTraceTopicName", msgTraceTopicName);
     m.put("storePathRootDir", storeConfig.storePathRootDir().toString());
     m.put("maxMessageSize", Integer.toString(storeConfig.maxMessageSize()));
     return m;

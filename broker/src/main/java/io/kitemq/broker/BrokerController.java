@@ -11,7 +11,9 @@ import io.kitemq.broker.longpolling.PullRequestHoldService;
 import io.kitemq.broker.processor.AdminProcessor;
 import io.kitemq.broker.processor.BrokerContext;
 import io.kitemq.broker.processor.ClientManageProcessor;
+import io.kitemq.broker.processor.ConsumerCallProcessor;
 import io.kitemq.broker.processor.ConsumerSendMsgBackProcessor;
+import io.kitemq.broker.processor.EndTransactionProcessor;
 import io.kitemq.broker.processor.PullMessageProcessor;
 import io.kitemq.broker.processor.QueryMessageProcessor;
 import io.kitemq.broker.processor.QueueLockProcessor;
@@ -21,6 +23,10 @@ import io.kitemq.broker.processor.StatsProcessor;
 import io.kitemq.broker.registration.NameServerRegistrar;
 import io.kitemq.broker.schedule.DelayLevels;
 import io.kitemq.broker.schedule.ScheduleMessageService;
+import io.kitemq.broker.transaction.TransactionCheckSender;
+import io.kitemq.broker.transaction.TransactionCheckService;
+import io.kitemq.broker.transaction.TransactionalMessageService;
+import io.kitemq.common.topic.TopicPermission;
 import io.kitemq.remoting.netty.BoundedExecutors;
 import io.kitemq.remoting.netty.ConnectionListener;
 import io.kitemq.remoting.netty.RemotingClient;
@@ -76,6 +82,8 @@ public final class BrokerController implements AutoCloseable {
   private final QueueLockManager locks;
   private final PullRequestHoldService holdService = new PullRequestHoldService();
   private final ScheduleMessageService schedule;
+  private final TransactionalMessageService transactions;
+  private final TransactionCheckService transactionCheck;
   private final ThreadPoolExecutor sendExecutor;
   private final ThreadPoolExecutor pullExecutor;
   private final ThreadPoolExecutor clientExecutor;
@@ -84,7 +92,7 @@ public final class BrokerController implements AutoCloseable {
   private final ExecutorService notifier;
   private final BrokerContext context;
   private final long bootTimestamp = System.currentTimeMillis();
-  private RemotingServer server;
+  private volatile RemotingServer server;
   private RemotingClient client;
   private NameServerRegistrar registrar;
   private int port = -1;
@@ -154,6 +162,17 @@ public final class BrokerController implements AutoCloseable {
             context.storeHost(),
             configDir,
             clock);
+    this.transactions = new TransactionalMessageService(store, topics, context::storeHost, clock);
+    this.transactionCheck =
+        new TransactionCheckService(
+            transactions,
+            store,
+            offsets,
+            new TransactionCheckSender(producers, () -> server, config.brokerName()),
+            clock,
+            config.transactionTimeOut(),
+            config.transactionCheckMax(),
+            config.transactionCheckInterval());
   }
 
   /**
@@ -168,6 +187,9 @@ public final class BrokerController implements AutoCloseable {
     }
     started = true;
     topics.load();
+    if (config.traceTopicEnable()) {
+      topics.createIfAbsent(config.msgTraceTopicName(), 1, TopicPermission.READ_WRITE);
+    }
     groups.load();
     offsets.load();
     store.setTagsCodeResolver(schedule.tagsCodeResolver());
@@ -190,6 +212,7 @@ public final class BrokerController implements AutoCloseable {
     context.setStoreHost(new InetSocketAddress(config.brokerIP1(), port));
     schedule.setStoreHost(context.storeHost());
     schedule.start();
+    transactionCheck.start();
 
     client = new RemotingClient(RemotingClientConfig.defaults());
     registrar = new NameServerRegistrar(config, topics, client, scheduler, context.brokerAddr());
@@ -208,8 +231,10 @@ public final class BrokerController implements AutoCloseable {
   }
 
   private void registerProcessors() {
-    SendMessageProcessor send = new SendMessageProcessor(context, schedule);
+    SendMessageProcessor send = new SendMessageProcessor(context, schedule, transactions);
     server.registerProcessor(RequestCode.SEND_MESSAGE, send, sendExecutor);
+    server.registerProcessor(
+        RequestCode.END_TRANSACTION, new EndTransactionProcessor(transactions), sendExecutor);
     server.registerProcessor(RequestCode.SEND_MESSAGE_V2, send, sendExecutor);
     server.registerProcessor(RequestCode.SEND_BATCH_MESSAGE, send, sendExecutor);
     server.registerProcessor(
@@ -254,6 +279,9 @@ public final class BrokerController implements AutoCloseable {
     for (int code : StatsProcessor.CODES) {
       server.registerProcessor(code, stats, adminExecutor);
     }
+    ConsumerCallProcessor consumerCalls = new ConsumerCallProcessor(context, () -> server);
+    server.registerProcessor(RequestCode.GET_CONSUMER_RUNNING_INFO, consumerCalls, adminExecutor);
+    server.registerProcessor(RequestCode.CONSUME_MESSAGE_DIRECTLY, consumerCalls, adminExecutor);
     AdminProcessor admin = new AdminProcessor(context, this::runtimeInfo);
     for (int code : AdminProcessor.CODES) {
       server.registerProcessor(code, admin, adminExecutor);
@@ -307,6 +335,11 @@ public final class BrokerController implements AutoCloseable {
 
   public DefaultMessageStore store() {
     return store;
+  }
+
+  /** The transaction check-back service (tests run a pass with {@code checkOnce()}). */
+  public TransactionCheckService transactionCheck() {
+    return transactionCheck;
   }
 
   private void notifyMembersChanged(String group, List<ClientChannelInfo> remaining) {
@@ -366,6 +399,7 @@ public final class BrokerController implements AutoCloseable {
       registrar.unregister();
     }
     holdService.shutdown();
+    transactionCheck.shutdown();
     for (ExecutorService e : List.of(sendExecutor, pullExecutor, clientExecutor, adminExecutor)) {
       e.shutdown();
     }

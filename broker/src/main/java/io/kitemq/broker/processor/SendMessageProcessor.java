@@ -1,6 +1,7 @@
 package io.kitemq.broker.processor;
 
 import io.kitemq.broker.schedule.ScheduleMessageService;
+import io.kitemq.broker.transaction.TransactionalMessageService;
 import io.kitemq.common.message.BatchMessageCodec;
 import io.kitemq.common.message.MessageConst;
 import io.kitemq.common.message.MessageDecodeException;
@@ -37,19 +38,28 @@ import java.util.concurrent.ThreadLocalRandom;
  * SEND_MESSAGE (10), SEND_MESSAGE_V2 (310) and SEND_BATCH_MESSAGE (320): checks the topic (exists
  * or may be auto-created from the header's template topic), the permissions, the queue id and the
  * sizes; routes retry-topic messages past their retry budget to the group's %DLQ% topic and
- * delay-level messages to SCHEDULE_TOPIC_XXXX; adds CLUSTER and UNIQ_KEY when missing; builds the
+ * delay-level messages to SCHEDULE_TOPIC_XXXX and prepared transactional messages (TRAN_MSG=true or
+ * the PREPARED sysflag) to the half topic; adds CLUSTER and UNIQ_KEY when missing; builds the
  * record draft (born host = the connection's peer) and appends it. The response is written when the
  * store's future completes; no thread waits for the flush. Thread-safe.
  */
 public final class SendMessageProcessor implements RequestProcessor {
 
+  /** The official broker's default regionId, written into messages and send answers. */
+  static final String REGION_ID = "DefaultRegion";
+
   private final BrokerContext ctx;
   private final ScheduleMessageService schedule;
+  private final TransactionalMessageService transactions;
   private final UniqueIdGenerator ids = UniqueIdGenerator.getDefault();
 
-  public SendMessageProcessor(BrokerContext ctx, ScheduleMessageService schedule) {
+  public SendMessageProcessor(
+      BrokerContext ctx,
+      ScheduleMessageService schedule,
+      TransactionalMessageService transactions) {
     this.ctx = ctx;
     this.schedule = schedule;
+    this.transactions = transactions;
   }
 
   @Override
@@ -84,10 +94,10 @@ public final class SendMessageProcessor implements RequestProcessor {
               + " bytes exceeds maxMessageSize "
               + ctx.config().storeConfig().maxMessageSize());
     }
-    if (MessageSysFlag.transactionType(h.sysFlag()) != MessageSysFlag.TRANSACTION_NOT_TYPE) {
+    if (batch
+        && MessageSysFlag.transactionType(h.sysFlag()) != MessageSysFlag.TRANSACTION_NOT_TYPE) {
       return Responses.done(
-          ResponseCode.NO_PERMISSION,
-          "the broker[" + ctx.config().brokerName() + "] does not accept transactional messages");
+          ResponseCode.MESSAGE_ILLEGAL, "batch sending does not support transactional messages");
     }
 
     Target target = resolveTarget(h, batch);
@@ -198,6 +208,9 @@ public final class SendMessageProcessor implements RequestProcessor {
     SendProperties found = SendProperties.scan(props);
     String uniq = found.uniqKey() == null ? ids.next() : found.uniqKey();
     props = completed(props, found, uniq);
+    if (!t.toDlq && isPrepared(found, h.sysFlag())) {
+      return prepare(channel, h, t, body, props, uniq);
+    }
     String delay = found.delayLevel();
     long tagsCode;
     if (t.toDlq) {
@@ -250,6 +263,36 @@ public final class SendMessageProcessor implements RequestProcessor {
       req = req.withoutFlushWait();
     }
     return ctx.store().append(req).thenApply(r -> answer(r, uniq, t.queueId));
+  }
+
+  private static boolean isPrepared(SendProperties found, int sysFlag) {
+    return Boolean.parseBoolean(found.transactionPrepared())
+        || MessageSysFlag.transactionType(sysFlag) == MessageSysFlag.TRANSACTION_PREPARED_TYPE;
+  }
+
+  /** Stores a prepared message as a half; the answer names the half's offsets. */
+  private CompletableFuture<RemotingCommand> prepare(
+      Channel channel,
+      SendMessageRequestHeader h,
+      Target t,
+      byte[] body,
+      byte[] props,
+      String uniq) {
+    RecordDraft.Builder draft =
+        RecordDraft.builder()
+            .flag(h.flag())
+            .bornTimestamp(h.bornTimestamp())
+            .bornHost(bornHost(channel))
+            .storeHost(ctx.storeHost())
+            .reconsumeTimes(h.reconsumeTimes() == null ? 0 : h.reconsumeTimes())
+            .body(body);
+    CompletableFuture<AppendResult> stored;
+    try {
+      stored = transactions.prepare(draft, t.topic, t.queueId, props, h.sysFlag());
+    } catch (IllegalArgumentException e) {
+      return Responses.done(ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
+    }
+    return stored.thenApply(r -> answer(r, uniq, t.queueId));
   }
 
   /**
@@ -310,10 +353,16 @@ public final class SendMessageProcessor implements RequestProcessor {
   }
 
   /**
-   * {@code props} plus CLUSTER when {@code found} has none and UNIQ_KEY ({@code uniq}) when it has
-   * none; a new array when something was added.
+   * {@code props} plus, when {@code found} has none of them, MSG_REGION, TRACE_ON, CLUSTER and
+   * UNIQ_KEY ({@code uniq}) — the official broker's set; a new array when something was added.
    */
   private byte[] completed(byte[] props, SendProperties found, String uniq) {
+    if (found.region() == null) {
+      props = MessageProperties.append(props, MessageConst.PROPERTY_MSG_REGION, REGION_ID);
+    }
+    if (found.traceOn() == null) {
+      props = MessageProperties.append(props, MessageConst.PROPERTY_TRACE_SWITCH, "true");
+    }
     if (found.cluster() == null) {
       props =
           MessageProperties.append(
@@ -366,7 +415,7 @@ public final class SendMessageProcessor implements RequestProcessor {
           new SendMessageResponseHeader(
               r.offsetMsgId(), queueId, r.queueOffset(), uniqKey, null, null));
     }
-    response.addExtField(MessageConst.PROPERTY_MSG_REGION, "DefaultRegion");
+    response.addExtField(MessageConst.PROPERTY_MSG_REGION, REGION_ID);
     response.addExtField(MessageConst.PROPERTY_TRACE_SWITCH, "true");
     return response;
   }

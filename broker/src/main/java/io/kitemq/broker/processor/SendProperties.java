@@ -4,7 +4,8 @@ import io.kitemq.common.message.MessageConst;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The property values a send needs (CLUSTER, UNIQ_KEY, DELAY, TAGS, KEYS, WAIT), read from a
+ * The property values a send needs (CLUSTER, UNIQ_KEY, DELAY, TAGS, KEYS, WAIT, MSG_REGION,
+ * TRACE_ON, TRAN_MSG), read from a
  * message's encoded properties in one pass instead of one search per name. Same rules as {@link
  * io.kitemq.common.message.MessageProperties#find(byte[], int, int, String)}: pairs are {@code name
  * 0x01 value 0x02}, a pair with an empty name or value is skipped, and the last pair of a name
@@ -16,7 +17,10 @@ record SendProperties(
     String delayLevel,
     String tags,
     String keys,
-    String waitStoreMsgOk) {
+    String waitStoreMsgOk,
+    String region,
+    String traceOn,
+    String transactionPrepared) {
 
   private static final byte NV = (byte) MessageConst.NAME_VALUE_SEPARATOR;
   private static final byte PS = (byte) MessageConst.PROPERTY_SEPARATOR;
@@ -26,6 +30,9 @@ record SendProperties(
   private static final byte[] TAGS = ascii(MessageConst.PROPERTY_TAGS);
   private static final byte[] KEYS = ascii(MessageConst.PROPERTY_KEYS);
   private static final byte[] WAIT = ascii(MessageConst.PROPERTY_WAIT_STORE_MSG_OK);
+  private static final byte[] REGION = ascii(MessageConst.PROPERTY_MSG_REGION);
+  private static final byte[] TRACE_ON = ascii(MessageConst.PROPERTY_TRACE_SWITCH);
+  private static final byte[] PREPARED = ascii(MessageConst.PROPERTY_TRANSACTION_PREPARED);
 
   /** Scans all of {@code props}. */
   static SendProperties scan(byte[] props) {
@@ -35,6 +42,9 @@ record SendProperties(
     String tags = null;
     String keys = null;
     String wait = null;
+    String region = null;
+    String traceOn = null;
+    String prepared = null;
     int limit = props.length;
     int index = 0;
     while (index < limit) {
@@ -54,11 +64,18 @@ record SendProperties(
           delay = value(props, sep, end);
         } else if (is(props, index, nameLength, WAIT)) {
           wait = value(props, sep, end);
+        } else if (is(props, index, nameLength, REGION)) {
+          region = value(props, sep, end);
+        } else if (is(props, index, nameLength, TRACE_ON)) {
+          traceOn = value(props, sep, end);
+        } else if (is(props, index, nameLength, PREPARED)) {
+          prepared = value(props, sep, end);
         }
       }
       index = end + 1;
     }
-    return new SendProperties(cluster, uniqKey, delay, tags, keys, wait);
+    return new SendProperties(
+        cluster, uniqKey, delay, tags, keys, wait, region, traceOn, prepared);
   }
 
   /** The producer asked not to wait for the store's flush ({@code WAIT=false}). */

@@ -3,6 +3,7 @@ package io.kitemq.client.consumer;
 import io.kitemq.client.ClientException;
 import io.kitemq.client.ClientOptions;
 import io.kitemq.client.internal.ClientInstance;
+import io.kitemq.client.internal.ConsumeTracer;
 import io.kitemq.client.internal.ConsumerConfig;
 import io.kitemq.client.internal.LatencyFaultTolerance;
 import io.kitemq.client.internal.ProducerConfig;
@@ -10,6 +11,7 @@ import io.kitemq.client.internal.ProducerCore;
 import io.kitemq.client.internal.PushConsumerCore;
 import io.kitemq.client.internal.QueueChooser;
 import io.kitemq.client.internal.TagExpression;
+import io.kitemq.client.internal.TraceDispatcher;
 import io.kitemq.common.message.MessageQueue;
 import io.kitemq.common.topic.SystemTopics;
 import io.kitemq.common.topic.TopicValidator;
@@ -36,13 +38,22 @@ import java.util.Set;
  */
 public final class PushConsumer implements AutoCloseable {
 
+  /** Trace records waiting to be sent at most; more are dropped and counted. */
+  static final int TRACE_QUEUE_CAPACITY = 2048;
+
   private final ClientInstance instance;
   private final ProducerCore retrySender;
   private final PushConsumerCore core;
+  private final TraceDispatcher traces;
 
-  private PushConsumer(ConsumerConfig config) throws ClientException {
+  private PushConsumer(ConsumerConfig config, String traceTopic) throws ClientException {
     this.instance = ClientInstance.acquire(config.client());
+    TraceDispatcher dispatcher = null;
     try {
+      if (traceTopic != null) {
+        dispatcher =
+            new TraceDispatcher(instance, config.group(), traceTopic, TRACE_QUEUE_CAPACITY);
+      }
       this.retrySender =
           new ProducerCore(
               new ProducerConfig(
@@ -55,8 +66,17 @@ public final class PushConsumer implements AutoCloseable {
                   4 * 1024 * 1024),
               instance,
               new QueueChooser(new LatencyFaultTolerance(System::currentTimeMillis)));
-      this.core = new PushConsumerCore(config, instance, retrySender);
+      this.traces = dispatcher;
+      this.core =
+          new PushConsumerCore(
+              config,
+              instance,
+              retrySender,
+              dispatcher == null ? null : new ConsumeTracer(dispatcher, config.group()));
     } catch (RuntimeException e) {
+      if (dispatcher != null) {
+        dispatcher.close();
+      }
       instance.release();
       throw e;
     }
@@ -81,13 +101,27 @@ public final class PushConsumer implements AutoCloseable {
     return core.ownedQueues();
   }
 
-  /** Stops consuming, persists offsets, leaves the group, releases the client instance. */
+  /** Trace records dropped because the trace queue was full (0 without tracing). */
+  public long droppedTraceRecords() {
+    return traces == null ? 0 : traces.dropped();
+  }
+
+  /**
+   * Stops consuming, persists offsets, leaves the group, sends the trace records still queued and
+   * releases the client instance.
+   */
   @Override
   public void close() {
     try {
       core.close();
     } finally {
-      instance.release();
+      try {
+        if (traces != null) {
+          traces.close();
+        }
+      } finally {
+        instance.release();
+      }
     }
   }
 
@@ -110,8 +144,23 @@ public final class PushConsumer implements AutoCloseable {
     private Path offsetDir = Path.of(System.getProperty("user.home"), ".kitemq_offsets");
     private int maxReconsumeTimes = 16;
     private Duration suspendTime = Duration.ofSeconds(1);
+    private String traceTopic;
 
     private Builder() {}
+
+    /**
+     * Records SubBefore / SubAfter traces of every consumed message in the official trace format,
+     * sent asynchronously to {@code traceTopic} ({@code RMQ_SYS_TRACE_TOPIC} when null).
+     */
+    public Builder enableTrace(String traceTopic) {
+      this.traceTopic = traceTopic == null ? SystemTopics.TRACE_TOPIC : traceTopic;
+      return this;
+    }
+
+    /** {@link #enableTrace(String)} with the default trace topic. */
+    public Builder enableTrace() {
+      return enableTrace(null);
+    }
 
     public Builder namesrvAddr(String namesrvAddr) {
       client.namesrvAddr(namesrvAddr);
@@ -236,6 +285,13 @@ public final class PushConsumer implements AutoCloseable {
       requirePositive(maxCachedBytesPerQueue, "maxCachedBytesPerQueue");
       requirePositive(maxReconsumeTimes, "maxReconsumeTimes");
       requirePositive(suspendTime.toMillis(), "suspendTime");
+      if (traceTopic != null) {
+        TopicValidator.validateTopic(traceTopic)
+            .ifPresent(
+                p -> {
+                  throw new IllegalArgumentException("enableTrace: " + p);
+                });
+      }
       ClientOptions opts = options != null ? options : client.build();
       return new PushConsumer(
           new ConsumerConfig(
@@ -254,7 +310,8 @@ public final class PushConsumer implements AutoCloseable {
               strategy,
               offsetDir,
               maxReconsumeTimes,
-              suspendTime.toMillis()));
+              suspendTime.toMillis()),
+          traceTopic);
     }
 
     private static void requirePositive(long v, String key) {

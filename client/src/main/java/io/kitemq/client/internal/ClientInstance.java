@@ -2,11 +2,18 @@ package io.kitemq.client.internal;
 
 import io.kitemq.client.ClientException;
 import io.kitemq.client.ClientOptions;
+import io.kitemq.common.message.BodyMode;
+import io.kitemq.common.message.MessageConst;
+import io.kitemq.common.message.MessageDecodeException;
+import io.kitemq.common.message.MessageExt;
+import io.kitemq.common.message.StoredMessageDecoder;
 import io.kitemq.common.topic.SystemTopics;
 import io.kitemq.remoting.netty.RemotingClient;
 import io.kitemq.remoting.netty.RemotingClientConfig;
 import io.kitemq.remoting.netty.RemotingException;
+import io.kitemq.remoting.netty.RequestProcessor;
 import io.kitemq.remoting.protocol.RemotingCommand;
+import io.kitemq.remoting.protocol.RemotingCommandException;
 import io.kitemq.remoting.protocol.RequestCode;
 import io.kitemq.remoting.protocol.ResponseCode;
 import io.kitemq.remoting.protocol.body.BodyCodec;
@@ -15,9 +22,13 @@ import io.kitemq.remoting.protocol.body.ConsumerData;
 import io.kitemq.remoting.protocol.body.HeartbeatData;
 import io.kitemq.remoting.protocol.body.ProducerData;
 import io.kitemq.remoting.protocol.body.TopicRouteData;
+import io.kitemq.remoting.protocol.header.CheckTransactionStateRequestHeader;
 import io.kitemq.remoting.protocol.header.GetRouteInfoRequestHeader;
 import io.kitemq.remoting.protocol.header.NotifyConsumerIdsChangedRequestHeader;
 import io.kitemq.remoting.protocol.header.UnregisterClientRequestHeader;
+import io.netty.channel.Channel;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,6 +66,7 @@ public final class ClientInstance {
   private final Map<String, Map<Long, String>> brokerAddrs = new ConcurrentHashMap<>();
   private final Set<String> producerGroups = ConcurrentHashMap.newKeySet();
   private final Map<String, ConsumerMember> consumers = new ConcurrentHashMap<>();
+  private final Map<String, TransactionChecker> transactionCheckers = new ConcurrentHashMap<>();
   private int references;
 
   private ClientInstance(ClientOptions options) {
@@ -71,6 +83,26 @@ public final class ClientInstance {
           onConsumerIdsChanged(request);
           return CompletableFuture.completedFuture(null);
         },
+        callbacks);
+    remoting.registerProcessor(
+        RequestCode.CHECK_TRANSACTION_STATE,
+        (channel, request) -> {
+          onCheckTransactionState(channel, request);
+          return CompletableFuture.completedFuture(null);
+        },
+        callbacks);
+    remoting.registerProcessor(
+        RequestCode.GET_CONSUMER_RUNNING_INFO,
+        RequestProcessor.of((channel, request) -> BrokerQueries.runningInfo(consumers, request)),
+        callbacks);
+    remoting.registerProcessor(
+        RequestCode.CONSUME_MESSAGE_DIRECTLY,
+        RequestProcessor.of(
+            (channel, request) -> BrokerQueries.consumeDirectly(consumers, request)),
+        callbacks);
+    remoting.registerProcessor(
+        RequestCode.RESET_CONSUMER_CLIENT_OFFSET,
+        RequestProcessor.of((channel, request) -> BrokerQueries.resetOffset(consumers, request)),
         callbacks);
     long poll = options.pollNameServerInterval().toMillis();
     scheduler.scheduleWithFixedDelay(this::refreshRoutes, poll, poll, TimeUnit.MILLISECONDS);
@@ -142,6 +174,18 @@ public final class ClientInstance {
     }
   }
 
+  /** Routes the brokers' CHECK_TRANSACTION_STATE about {@code group}'s messages to the checker. */
+  void registerTransactionChecker(String group, TransactionChecker checker) {
+    if (transactionCheckers.putIfAbsent(group, checker) != null) {
+      throw new IllegalStateException(
+          "transactional producer group already started here: " + group);
+    }
+  }
+
+  void unregisterTransactionChecker(String group) {
+    transactionCheckers.remove(group);
+  }
+
   /** Removes the producer group and tells the brokers. */
   public void unregisterProducer(String group) {
     producerGroups.remove(group);
@@ -166,6 +210,36 @@ public final class ClientInstance {
     } catch (io.kitemq.remoting.protocol.RemotingCommandException e) {
       LOG.warn("bad NOTIFY_CONSUMER_IDS_CHANGED header: {}", e.getMessage());
     }
+  }
+
+  private void onCheckTransactionState(Channel channel, RemotingCommand request) {
+    CheckTransactionStateRequestHeader header;
+    MessageExt message;
+    try {
+      header = CheckTransactionStateRequestHeader.fromExtFields(request.extFieldsOrEmpty());
+      byte[] body = request.body();
+      message =
+          body == null
+              ? null
+              : StoredMessageDecoder.decode(ByteBuffer.wrap(body), 0, BodyMode.DECOMPRESS);
+    } catch (RemotingCommandException | MessageDecodeException e) {
+      LOG.warn("bad CHECK_TRANSACTION_STATE request: {}", e.getMessage());
+      return;
+    }
+    if (message == null) {
+      LOG.warn("CHECK_TRANSACTION_STATE without a message body");
+      return;
+    }
+    String group = message.getProperty(MessageConst.PROPERTY_PRODUCER_GROUP);
+    TransactionChecker checker = group == null ? null : transactionCheckers.get(group);
+    if (checker == null) {
+      LOG.debug("CHECK_TRANSACTION_STATE for group {} that has no transactional producer", group);
+      return;
+    }
+    if (!(channel.remoteAddress() instanceof InetSocketAddress peer) || peer.getAddress() == null) {
+      return;
+    }
+    checker.check(peer.getAddress().getHostAddress() + ":" + peer.getPort(), header, message);
   }
 
   /** The cached route of {@code topic}, fetched when absent; null when the topic has none. */

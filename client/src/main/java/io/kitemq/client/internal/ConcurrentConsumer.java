@@ -32,14 +32,20 @@ final class ConcurrentConsumer implements ConsumeDispatcher {
   private final ProducerCore retryProducer;
   private final ExecutorService pool;
   private final ScheduledExecutorService scheduler;
+  private final ConsumeTracer tracer;
 
+  /**
+   * @param tracer records SubBefore / SubAfter around each listener call, or null
+   */
   ConcurrentConsumer(
       ConsumerConfig config,
       OffsetStore offsets,
       ConsumerCalls calls,
       ProducerCore retryProducer,
       ExecutorService pool,
-      ScheduledExecutorService scheduler) {
+      ScheduledExecutorService scheduler,
+      ConsumeTracer tracer) {
+    this.tracer = tracer;
     this.config = config;
     this.offsets = offsets;
     this.calls = calls;
@@ -88,14 +94,27 @@ final class ConcurrentConsumer implements ConsumeDispatcher {
     }
     restoreTopic(m, config.group());
     ConsumeStatus status;
+    List<MessageExt> batch = List.of(m);
+    ConsumeTracer.Call call = tracer == null ? null : tracer.before(batch);
+    int returnType;
     try {
-      status = config.concurrently().consume(List.of(m), req.queue);
+      status = config.concurrently().consume(batch, req.queue);
+      returnType =
+          status == null
+              ? TraceRecords.RETURN_NULL
+              : status == ConsumeStatus.CONSUME_SUCCESS
+                  ? TraceRecords.RETURN_SUCCESS
+                  : TraceRecords.RETURN_FAILED;
     } catch (RuntimeException e) {
       LOG.warn("listener of {} threw; message will be redelivered", config.group(), e);
       status = ConsumeStatus.RECONSUME_LATER;
+      returnType = TraceRecords.RETURN_EXCEPTION;
     }
     if (status == null) {
       status = ConsumeStatus.RECONSUME_LATER;
+    }
+    if (call != null) {
+      tracer.after(call, status == ConsumeStatus.CONSUME_SUCCESS, returnType);
     }
     if (status == ConsumeStatus.RECONSUME_LATER
         && config.model() == MessageModel.CLUSTERING

@@ -25,12 +25,18 @@ final class OrderlyConsumer implements ConsumeDispatcher {
   private final OffsetStore offsets;
   private final ExecutorService pool;
   private final ScheduledExecutorService scheduler;
+  private final ConsumeTracer tracer;
 
+  /**
+   * @param tracer records SubBefore / SubAfter around each listener call, or null
+   */
   OrderlyConsumer(
       ConsumerConfig config,
       OffsetStore offsets,
       ExecutorService pool,
-      ScheduledExecutorService scheduler) {
+      ScheduledExecutorService scheduler,
+      ConsumeTracer tracer) {
+    this.tracer = tracer;
     this.config = config;
     this.offsets = offsets;
     this.pool = pool;
@@ -82,11 +88,23 @@ final class OrderlyConsumer implements ConsumeDispatcher {
         }
         batch.forEach(m -> ConcurrentConsumer.restoreTopic(m, config.group()));
         OrderlyStatus status;
+        ConsumeTracer.Call call = tracer == null ? null : tracer.before(batch);
+        int returnType;
         try {
           status = config.orderly().consume(batch, req.queue);
+          returnType =
+              status == null
+                  ? TraceRecords.RETURN_NULL
+                  : status == OrderlyStatus.SUCCESS
+                      ? TraceRecords.RETURN_SUCCESS
+                      : TraceRecords.RETURN_FAILED;
         } catch (RuntimeException e) {
           LOG.warn("orderly listener of {} threw; suspending {}", config.group(), req.queue, e);
           status = OrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT;
+          returnType = TraceRecords.RETURN_EXCEPTION;
+        }
+        if (call != null) {
+          tracer.after(call, status == OrderlyStatus.SUCCESS, returnType);
         }
         if (status == OrderlyStatus.SUCCESS) {
           long next = pq.commitTaken();

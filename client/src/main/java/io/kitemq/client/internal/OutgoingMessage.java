@@ -63,13 +63,19 @@ final class OutgoingMessage {
     this.properties = MessageProperties.encode(p);
   }
 
-  /** One message; its body is ZLIB-compressed when at least {@code compressThreshold} bytes. */
+  /**
+   * One message; its body is ZLIB-compressed when at least {@code compressThreshold} bytes, and
+   * flagged PREPARED when it carries {@code TRAN_MSG=true}.
+   */
   static OutgoingMessage single(String group, Message m, int compressThreshold, int compressLevel) {
     byte[] body = m.getBody();
     int sysFlag = 0;
     if (body.length >= compressThreshold) {
       body = Compressor.of(CompressionType.ZLIB).compress(body, compressLevel);
       sysFlag |= MessageSysFlag.COMPRESSED_FLAG | MessageSysFlag.COMPRESSION_ZLIB_TYPE;
+    }
+    if (Boolean.parseBoolean(m.getProperty(MessageConst.PROPERTY_TRANSACTION_PREPARED))) {
+      sysFlag |= MessageSysFlag.TRANSACTION_PREPARED_TYPE;
     }
     return new OutgoingMessage(
         group, m.getTopic(), body, sysFlag, m.getFlag(), m.getProperties(), false, m.getUniqueId());

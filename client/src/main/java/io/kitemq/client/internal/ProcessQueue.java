@@ -64,6 +64,21 @@ public final class ProcessQueue {
     return cachedBytes;
   }
 
+  /** The lowest cached (or in-consumption) queue offset, or 0 when none. */
+  public synchronized long minCachedOffset() {
+    long a = messages.isEmpty() ? Long.MAX_VALUE : messages.firstKey();
+    long b = consuming.isEmpty() ? Long.MAX_VALUE : consuming.firstKey();
+    long min = Math.min(a, b);
+    return min == Long.MAX_VALUE ? 0 : min;
+  }
+
+  /** The highest cached (or in-consumption) queue offset, or 0 when none. */
+  public synchronized long maxCachedOffset() {
+    long a = messages.isEmpty() ? -1 : messages.lastKey();
+    long b = consuming.isEmpty() ? -1 : consuming.lastKey();
+    return Math.max(0, Math.max(a, b));
+  }
+
   /** Orderly: takes up to {@code max} of the lowest offsets out for consumption. */
   public synchronized List<MessageExt> takeInOrder(int max) {
     List<MessageExt> out = new ArrayList<>();

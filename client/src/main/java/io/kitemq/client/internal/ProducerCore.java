@@ -6,6 +6,7 @@ import io.kitemq.client.producer.MessageQueueSelector;
 import io.kitemq.client.producer.SendResult;
 import io.kitemq.client.producer.SendStatus;
 import io.kitemq.common.message.Message;
+import io.kitemq.common.message.MessageConst;
 import io.kitemq.common.message.MessageQueue;
 import io.kitemq.common.message.UniqueIdGenerator;
 import io.kitemq.common.topic.SystemTopics;
@@ -41,14 +42,28 @@ public final class ProducerCore {
   private final ProducerConfig config;
   private final ClientInstance instance;
   private final QueueChooser chooser;
+  private final TraceDispatcher tracer;
   private final Map<String, CachedQueues> fallbackQueues = new ConcurrentHashMap<>();
 
   private record CachedQueues(List<MessageQueue> queues, long expiresAt) {}
 
   public ProducerCore(ProducerConfig config, ClientInstance instance, QueueChooser chooser) {
+    this(config, instance, chooser, null);
+  }
+
+  /**
+   * @param tracer where a Pub trace record of each single message the broker took goes (sync and
+   *     async sends; not oneway, which has no answer, nor batches), or null for none
+   */
+  public ProducerCore(
+      ProducerConfig config,
+      ClientInstance instance,
+      QueueChooser chooser,
+      TraceDispatcher tracer) {
     this.config = config;
     this.instance = instance;
     this.chooser = chooser;
+    this.tracer = tracer;
     instance.registerProducer(config.group());
   }
 
@@ -120,7 +135,9 @@ public final class ProducerCore {
                   .faults()
                   .recordLatency(queue.brokerName(), System.currentTimeMillis() - begin);
               try {
-                return toResult(response, out, queue, addr);
+                SendResult result = toResult(response, out, queue, addr);
+                tracePub(m, response, result, addr, begin);
+                return result;
               } catch (ClientException e) {
                 throw new CompletionException(e);
               }
@@ -195,7 +212,11 @@ public final class ProducerCore {
         RemotingCommand response =
             instance.remoting().invokeSync(addr, out.request(queue), remaining);
         chooser.faults().recordLatency(queue.brokerName(), System.currentTimeMillis() - begin);
-        return toResult(response, out, queue, addr);
+        SendResult result = toResult(response, out, queue, addr);
+        if (original != null) {
+          tracePub(original, response, result, addr, begin);
+        }
+        return result;
       } catch (BrokerException e) {
         if (!RETRYABLE.contains(e.code())) {
           throw e;
@@ -214,6 +235,38 @@ public final class ProducerCore {
       throw new ClientException("send timed out after " + config.sendTimeoutMillis() + " ms");
     }
     throw lastError;
+  }
+
+  /** Queues the Pub record of a send, when tracing and the broker has tracing on. */
+  private void tracePub(
+      Message m, RemotingCommand response, SendResult result, String addr, long begin) {
+    if (tracer == null || m.getTopic().equals(tracer.traceTopic())) {
+      return;
+    }
+    Map<String, String> ext = response.extFieldsOrEmpty();
+    String region = ext.get(MessageConst.PROPERTY_MSG_REGION);
+    if (region == null || "false".equals(ext.get(MessageConst.PROPERTY_TRACE_SWITCH))) {
+      return;
+    }
+    int type =
+        Boolean.parseBoolean(m.getProperty(MessageConst.PROPERTY_TRANSACTION_PREPARED))
+            ? TraceRecords.TRANS_MSG_HALF
+            : m.getDelayTimeLevel() > 0 ? TraceRecords.DELAY_MSG : TraceRecords.NORMAL_MSG;
+    tracer.offer(
+        TraceRecords.pub(
+            begin,
+            region,
+            config.group(),
+            m.getTopic(),
+            result.msgId(),
+            m.getTags(),
+            m.getKeys(),
+            addr,
+            m.getBody().length,
+            (int) (System.currentTimeMillis() - begin),
+            type,
+            result.offsetMsgId(),
+            result.status() == SendStatus.SEND_OK));
   }
 
   private String address(MessageQueue queue) throws ClientException {

@@ -2,10 +2,15 @@ package io.kitemq.client.internal;
 
 import io.kitemq.client.ClientException;
 import io.kitemq.client.consumer.ConsumeFromWhere;
+import io.kitemq.client.consumer.ConsumeStatus;
 import io.kitemq.client.consumer.MessageModel;
+import io.kitemq.client.consumer.OrderlyStatus;
+import io.kitemq.common.message.MessageExt;
 import io.kitemq.common.message.MessageQueue;
 import io.kitemq.common.topic.SystemTopics;
+import io.kitemq.remoting.protocol.body.ConsumeMessageDirectlyResult;
 import io.kitemq.remoting.protocol.body.ConsumerData;
+import io.kitemq.remoting.protocol.body.ConsumerRunningInfo;
 import io.kitemq.remoting.protocol.body.SubscriptionData;
 import io.kitemq.remoting.protocol.body.TopicRouteData;
 import java.nio.file.Path;
@@ -15,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,10 +53,17 @@ public final class PushConsumerCore implements ConsumerMember {
   private final Map<MessageQueue, ProcessQueue> owned = new ConcurrentHashMap<>();
   private final AtomicBoolean rebalancePending = new AtomicBoolean();
   private final long subVersion = System.currentTimeMillis();
+  private final Map<MessageQueue, Long> pendingResets = new ConcurrentHashMap<>();
   private volatile boolean running;
 
+  /**
+   * @param tracer records SubBefore / SubAfter around each listener call, or null
+   */
   public PushConsumerCore(
-      ConsumerConfig config, ClientInstance instance, ProducerCore retrySender) {
+      ConsumerConfig config,
+      ClientInstance instance,
+      ProducerCore retrySender,
+      ConsumeTracer tracer) {
     this.config = config;
     this.instance = instance;
     this.calls = new ConsumerCalls(instance);
@@ -69,8 +82,8 @@ public final class PushConsumerCore implements ConsumerMember {
     }
     this.dispatcher =
         config.isOrderly()
-            ? new OrderlyConsumer(config, offsets, pool, thread)
-            : new ConcurrentConsumer(config, offsets, calls, retrySender, pool, thread);
+            ? new OrderlyConsumer(config, offsets, pool, thread, tracer)
+            : new ConcurrentConsumer(config, offsets, calls, retrySender, pool, thread, tracer);
     this.pullLoop = new PullLoop(instance, config, offsets, thread, dispatcher, this::offsetMoved);
   }
 
@@ -131,6 +144,103 @@ public final class PushConsumerCore implements ConsumerMember {
     if (running && rebalancePending.compareAndSet(false, true)) {
       thread.execute(this::rebalance);
     }
+  }
+
+  @Override
+  public ConsumerRunningInfo runningInfo() {
+    Map<String, String> props = new TreeMap<>();
+    props.put("consumerGroup", config.group());
+    props.put("messageModel", config.model().name());
+    props.put("consumeFromWhere", config.consumeFromWhere().name());
+    props.put("consumeThreadMin", Integer.toString(config.consumeThreads()));
+    props.put("consumeThreadMax", Integer.toString(config.consumeThreads()));
+    props.put("pullBatchSize", Integer.toString(config.pullBatchSize()));
+    props.put("pullThresholdForQueue", Integer.toString(config.maxCachedMessagesPerQueue()));
+    props.put("maxReconsumeTimes", Integer.toString(config.maxReconsumeTimes()));
+    props.put("allocateMessageQueueStrategy", config.allocateStrategy().name());
+    props.put("clientIP", instance.options().clientIp());
+    props.put("instanceName", instance.options().instanceName());
+    props.put(ConsumerRunningInfo.PROP_NAMESERVER_ADDR, instance.options().namesrvAddr());
+    props.put(ConsumerRunningInfo.PROP_CONSUME_TYPE, "CONSUME_PASSIVELY");
+    props.put(ConsumerRunningInfo.PROP_CONSUME_ORDERLY, Boolean.toString(config.isOrderly()));
+    props.put(
+        ConsumerRunningInfo.PROP_THREADPOOL_CORE_SIZE, Integer.toString(config.consumeThreads()));
+    props.put(ConsumerRunningInfo.PROP_CONSUMER_START_TIMESTAMP, Long.toString(subVersion));
+    Map<MessageQueue, ConsumerRunningInfo.ProcessQueueInfo> mqTable = new HashMap<>();
+    owned.forEach(
+        (q, pq) ->
+            mqTable.put(
+                q,
+                new ConsumerRunningInfo.ProcessQueueInfo(
+                    offsets.inMemory(q),
+                    pq.minCachedOffset(),
+                    pq.maxCachedOffset(),
+                    pq.cachedCount(),
+                    (int) (pq.cachedBytes() / (1024 * 1024)),
+                    0,
+                    0,
+                    0,
+                    pq.isLocked(),
+                    0,
+                    0,
+                    pq.isDropped(),
+                    0,
+                    0)));
+    Map<String, ConsumerRunningInfo.ConsumeStatus> status = new TreeMap<>();
+    for (String topic : topics.keySet()) {
+      status.put(topic, new ConsumerRunningInfo.ConsumeStatus(0, 0, 0, 0, 0, 0));
+    }
+    return new ConsumerRunningInfo(
+        props, consumerData().subscriptionDataSet(), mqTable, status, null);
+  }
+
+  @Override
+  public ConsumeMessageDirectlyResult consumeDirectly(MessageExt message, String brokerName) {
+    ConcurrentConsumer.restoreTopic(message, config.group());
+    MessageQueue queue = new MessageQueue(message.getTopic(), brokerName, message.getQueueId());
+    long begin = System.currentTimeMillis();
+    String result;
+    String remark = null;
+    try {
+      if (config.isOrderly()) {
+        OrderlyStatus s = config.orderly().consume(List.of(message), queue);
+        result =
+            s == null ? "CR_RETURN_NULL" : s == OrderlyStatus.SUCCESS ? "CR_SUCCESS" : "CR_LATER";
+      } else {
+        ConsumeStatus s = config.concurrently().consume(List.of(message), queue);
+        result =
+            s == null
+                ? "CR_RETURN_NULL"
+                : s == ConsumeStatus.CONSUME_SUCCESS ? "CR_SUCCESS" : "CR_LATER";
+      }
+    } catch (RuntimeException e) {
+      result = "CR_THROW_EXCEPTION";
+      remark = e.toString();
+    }
+    return new ConsumeMessageDirectlyResult(
+        config.isOrderly(), true, result, remark, System.currentTimeMillis() - begin);
+  }
+
+  @Override
+  public boolean resetOffsets(String topic, Map<MessageQueue, Long> table) {
+    thread.execute(
+        () -> {
+          table.forEach(
+              (q, offset) -> {
+                if (!q.topic().equals(topic)) {
+                  return;
+                }
+                offsets.overwrite(q, offset);
+                offsets.persist(List.of(q));
+                ProcessQueue pq = owned.remove(q);
+                if (pq != null) {
+                  pq.drop();
+                  pendingResets.put(q, offset);
+                }
+              });
+          rebalance();
+        });
+    return true;
   }
 
   /** The queues this member owns now. */
@@ -219,7 +329,11 @@ public final class PushConsumerCore implements ConsumerMember {
   }
 
   private long startOffset(MessageQueue q) throws ClientException, InterruptedException {
+    Long reset = pendingResets.remove(q);
     offsets.remove(q);
+    if (reset != null) {
+      return reset;
+    }
     long stored = offsets.readStored(q);
     if (stored >= 0) {
       return stored;

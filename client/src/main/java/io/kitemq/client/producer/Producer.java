@@ -7,7 +7,9 @@ import io.kitemq.client.internal.LatencyFaultTolerance;
 import io.kitemq.client.internal.ProducerConfig;
 import io.kitemq.client.internal.ProducerCore;
 import io.kitemq.client.internal.QueueChooser;
+import io.kitemq.client.internal.TraceDispatcher;
 import io.kitemq.common.message.Message;
+import io.kitemq.common.topic.SystemTopics;
 import io.kitemq.common.topic.TopicValidator;
 import java.time.Duration;
 import java.util.Collection;
@@ -30,17 +32,32 @@ import java.util.concurrent.CompletableFuture;
 public final class Producer implements AutoCloseable {
 
   private final ClientInstance instance;
-  private final ProducerCore core;
 
-  private Producer(ProducerConfig config) {
+  /** Trace records waiting to be sent at most; more are dropped and counted. */
+  static final int TRACE_QUEUE_CAPACITY = 2048;
+
+  private final ProducerCore core;
+  private final TraceDispatcher traces;
+
+  private Producer(ProducerConfig config, String traceTopic) {
     this.instance = ClientInstance.acquire(config.client());
+    TraceDispatcher dispatcher = null;
     try {
+      if (traceTopic != null) {
+        dispatcher =
+            new TraceDispatcher(instance, config.group(), traceTopic, TRACE_QUEUE_CAPACITY);
+      }
       this.core =
           new ProducerCore(
               config,
               instance,
-              new QueueChooser(new LatencyFaultTolerance(System::currentTimeMillis)));
+              new QueueChooser(new LatencyFaultTolerance(System::currentTimeMillis)),
+              dispatcher);
+      this.traces = dispatcher;
     } catch (RuntimeException e) {
+      if (dispatcher != null) {
+        dispatcher.close();
+      }
       instance.release();
       throw e;
     }
@@ -77,10 +94,21 @@ public final class Producer implements AutoCloseable {
     return core.sendBatch(messages);
   }
 
-  /** Unregisters the group from the brokers and releases the shared client instance. */
+  /** Trace records dropped because the trace queue was full (0 without tracing). */
+  public long droppedTraceRecords() {
+    return traces == null ? 0 : traces.dropped();
+  }
+
+  /**
+   * Sends the trace records still queued, unregisters the group from the brokers and releases the
+   * shared client instance.
+   */
   @Override
   public void close() {
     try {
+      if (traces != null) {
+        traces.close();
+      }
       core.close();
     } finally {
       instance.release();
@@ -97,8 +125,24 @@ public final class Producer implements AutoCloseable {
     private int compressThreshold = 4 * 1024;
     private int compressLevel = 5;
     private int maxMessageSize = 4 * 1024 * 1024;
+    private String traceTopic;
 
     private Builder() {}
+
+    /**
+     * Records a Pub trace of every message the broker takes (sync and async sends) in the official
+     * trace format, sent asynchronously to {@code traceTopic} ({@code RMQ_SYS_TRACE_TOPIC} when
+     * null).
+     */
+    public Builder enableTrace(String traceTopic) {
+      this.traceTopic = traceTopic == null ? SystemTopics.TRACE_TOPIC : traceTopic;
+      return this;
+    }
+
+    /** {@link #enableTrace(String)} with the default trace topic. */
+    public Builder enableTrace() {
+      return enableTrace(null);
+    }
 
     public Builder namesrvAddr(String namesrvAddr) {
       client.namesrvAddr(namesrvAddr);
@@ -164,6 +208,13 @@ public final class Producer implements AutoCloseable {
       if (maxMessageSize <= 0) {
         throw new IllegalArgumentException("maxMessageSize must be positive");
       }
+      if (traceTopic != null) {
+        TopicValidator.validateTopic(traceTopic)
+            .ifPresent(
+                p -> {
+                  throw new IllegalArgumentException("enableTrace: " + p);
+                });
+      }
       ClientOptions opts = options != null ? options : client.build();
       return new Producer(
           new ProducerConfig(
@@ -173,7 +224,8 @@ public final class Producer implements AutoCloseable {
               retries,
               compressThreshold,
               compressLevel,
-              maxMessageSize));
+              maxMessageSize),
+          traceTopic);
     }
   }
 }

@@ -57,6 +57,9 @@ final class KiteCluster implements AutoCloseable {
     p.setProperty("flushConsumerOffsetInterval", "200");
     // Room for a 4 MiB body plus its record header (the client's own limit is 4 MiB of body).
     p.setProperty("maxMessageSize", Integer.toString(8 * 1024 * 1024));
+    // Transaction check-backs within seconds.
+    p.setProperty("transactionCheckInterval", "500");
+    p.setProperty("transactionTimeOut", "1500");
     BrokerController b = new BrokerController(BrokerConfig.fromProperties(p));
     b.start();
     return b;

@@ -37,6 +37,12 @@ public final class KiteTestCluster implements TestCluster {
     p.setProperty("flushConsumerOffsetInterval", "200");
     p.setProperty("maxMessageSize", Integer.toString(8 * 1024 * 1024));
     p.setProperty("messageDelayLevel", OfficialTestCluster.FAST_DELAY_LEVELS);
+    p.setProperty(
+        "transactionCheckInterval",
+        Long.toString(OfficialTestCluster.TRANSACTION_CHECK_INTERVAL_MILLIS));
+    p.setProperty("traceTopicEnable", "true");
+    p.setProperty(
+        "transactionTimeOut", Long.toString(OfficialTestCluster.TRANSACTION_TIMEOUT_MILLIS));
     broker = new BrokerController(BrokerConfig.fromProperties(p));
     try {
       broker.start();

@@ -32,6 +32,12 @@ final class OfficialTestCluster implements TestCluster {
   /** Every delay level one second, so retried messages come back fast. */
   static final String FAST_DELAY_LEVELS = String.join(" ", java.util.Collections.nCopies(18, "1s"));
 
+  /** Transaction check-backs come within seconds: a scan every second ... */
+  static final long TRANSACTION_CHECK_INTERVAL_MILLIS = 1000;
+
+  /** ... of halves older than two seconds. */
+  static final long TRANSACTION_TIMEOUT_MILLIS = 2000;
+
   private final List<Process> processes = new ArrayList<>();
   private final String namesrvAddr;
   private final Path dir;
@@ -67,6 +73,9 @@ final class OfficialTestCluster implements TestCluster {
                   "waitTimeMillsInSendQueue=5000",
                   "osPageCacheBusyTimeOutMills=5000",
                   "maxMessageSize=" + 8 * 1024 * 1024,
+                  "transactionCheckInterval=" + TRANSACTION_CHECK_INTERVAL_MILLIS,
+                  "transactionTimeOut=" + TRANSACTION_TIMEOUT_MILLIS,
+                  "traceTopicEnable=true",
                   "")
               .replace("\\", "/");
       start("broker", "org.apache.rocketmq.broker.BrokerStartup", write("broker.conf", brokerConf));

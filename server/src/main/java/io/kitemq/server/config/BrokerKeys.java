@@ -36,7 +36,12 @@ public final class BrokerKeys {
           "channelExpiredTimeout",
           "rebalanceLockMaxLiveTime",
           "maxReconsumeTimes",
-          "messageDelayLevel");
+          "messageDelayLevel",
+          "transactionTimeOut",
+          "transactionCheckMax",
+          "transactionCheckInterval",
+          "traceTopicEnable",
+          "msgTraceTopicName");
 
   private BrokerKeys() {}
 }

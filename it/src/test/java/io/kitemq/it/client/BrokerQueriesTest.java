@@ -1,0 +1,106 @@
+package io.kitemq.it.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.kitemq.client.ClientOptions;
+import io.kitemq.client.consumer.ConsumeFromWhere;
+import io.kitemq.client.consumer.ConsumeStatus;
+import io.kitemq.client.consumer.PushConsumer;
+import io.kitemq.client.producer.Producer;
+import io.kitemq.client.producer.SendResult;
+import io.kitemq.common.message.Message;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.apache.rocketmq.remoting.protocol.body.CMResult;
+import org.apache.rocketmq.remoting.protocol.body.ConsumeMessageDirectlyResult;
+import org.apache.rocketmq.remoting.protocol.body.ConsumerRunningInfo;
+import org.apache.rocketmq.remoting.protocol.heartbeat.SubscriptionData;
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The official admin asks our push consumer, through each broker, for its running info and to
+ * consume a message directly.
+ */
+@ExtendWith(SharedClusters.class)
+@Timeout(120)
+class BrokerQueriesTest {
+
+  static Stream<TestCluster> clusters() {
+    return SharedClusters.all().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("clusters")
+  void theOfficialAdminReadsRunningInfoAndConsumesAMessageDirectly(TestCluster cluster)
+      throws Exception {
+    String topic = Clients.unique("Queried");
+    String group = Clients.unique("querycg");
+    ClientOptions options = Clients.options(cluster);
+    Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+    SendResult sent;
+    try (Producer producer = Clients.producer(cluster, Clients.unique("querypg"))) {
+      sent =
+          producer.send(
+              new Message(topic, "TagQ", "k1", "direct".getBytes(StandardCharsets.UTF_8)));
+    }
+    DefaultMQAdminExt admin = new DefaultMQAdminExt();
+    admin.setNamesrvAddr(cluster.namesrvAddr());
+    admin.setInstanceName(Clients.unique("query-admin"));
+    try (PushConsumer consumer =
+        PushConsumer.builder()
+            .clientOptions(options)
+            .group(group)
+            .consumeThreads(2)
+            .consumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET)
+            .subscribe(topic, "TagQ")
+            .listener(
+                (msgs, q) -> {
+                  msgs.forEach(
+                      m ->
+                          deliveries
+                              .computeIfAbsent(m.getMsgId(), k -> new AtomicInteger())
+                              .incrementAndGet());
+                  return ConsumeStatus.CONSUME_SUCCESS;
+                })
+            .build()) {
+      await().atMost(Duration.ofSeconds(60)).until(() -> deliveries.containsKey(sent.msgId()));
+      admin.start();
+
+      ConsumerRunningInfo info = admin.getConsumerRunningInfo(group, options.clientId(), true);
+      assertThat(info.getProperties())
+          .containsEntry(ConsumerRunningInfo.PROP_CONSUME_TYPE, "CONSUME_PASSIVELY")
+          .containsEntry(ConsumerRunningInfo.PROP_CONSUME_ORDERLY, "false")
+          .containsEntry(ConsumerRunningInfo.PROP_THREADPOOL_CORE_SIZE, "2");
+      assertThat(info.getSubscriptionSet())
+          .extracting(SubscriptionData::getTopic, SubscriptionData::getSubString)
+          .contains(org.assertj.core.groups.Tuple.tuple(topic, "TagQ"));
+      assertThat(info.getMqTable().keySet())
+          .filteredOn(q -> q.getTopic().equals(topic))
+          .extracting(org.apache.rocketmq.common.message.MessageQueue::getQueueId)
+          .containsExactlyInAnyOrderElementsOf(
+              consumer.assignedQueues().stream()
+                  .filter(q -> q.topic().equals(topic))
+                  .map(io.kitemq.common.message.MessageQueue::queueId)
+                  .toList());
+      assertThat(info.getStatusTable()).containsKey(topic);
+      assertThat(info.getJstack()).contains("kite-consume-");
+
+      ConsumeMessageDirectlyResult direct =
+          admin.consumeMessageDirectly(group, options.clientId(), topic, sent.offsetMsgId());
+      assertThat(direct.getConsumeResult()).isEqualTo(CMResult.CR_SUCCESS);
+      assertThat(direct.isOrder()).isFalse();
+      assertThat(deliveries.get(sent.msgId()).get()).isEqualTo(2);
+    } finally {
+      admin.shutdown();
+    }
+  }
+}

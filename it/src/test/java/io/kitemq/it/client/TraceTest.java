@@ -1,0 +1,130 @@
+package io.kitemq.it.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.kitemq.client.consumer.ConsumeStatus;
+import io.kitemq.client.consumer.PushConsumer;
+import io.kitemq.client.producer.Producer;
+import io.kitemq.client.producer.SendResult;
+import io.kitemq.common.message.Message;
+import io.kitemq.common.message.MessageExt;
+import io.kitemq.common.topic.SystemTopics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.apache.rocketmq.client.trace.TraceContext;
+import org.apache.rocketmq.client.trace.TraceDataEncoder;
+import org.apache.rocketmq.client.trace.TraceType;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Tracing on a producer and a push consumer writes Pub, SubBefore and SubAfter records to the trace
+ * topic that the official client's decoder reads, against our broker and the official one.
+ */
+@ExtendWith(SharedClusters.class)
+@Timeout(120)
+class TraceTest {
+
+  static Stream<TestCluster> clusters() {
+    return SharedClusters.all().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("clusters")
+  void sendAndConsumeLeavePubAndSubRecordsTheOfficialDecoderReads(TestCluster cluster)
+      throws Exception {
+    String topic = Clients.unique("Traced");
+    String producerGroup = Clients.unique("tracepg");
+    String consumerGroup = Clients.unique("tracecg");
+    String key = Clients.unique("order");
+    Map<String, MessageExt> consumed = new ConcurrentHashMap<>();
+    SendResult sent;
+    try (Producer producer =
+        Producer.builder()
+            .clientOptions(Clients.options(cluster))
+            .group(producerGroup)
+            .sendTimeout(Duration.ofSeconds(10))
+            .enableTrace()
+            .build()) {
+      sent =
+          producer.send(new Message(topic, "TagT", key, "hello".getBytes(StandardCharsets.UTF_8)));
+      try (PushConsumer consumer =
+          Clients.consumer(cluster, consumerGroup)
+              .subscribe(topic, "*")
+              .enableTrace()
+              .listener(
+                  (msgs, q) -> {
+                    msgs.forEach(m -> consumed.put(m.getMsgId(), m));
+                    return ConsumeStatus.CONSUME_SUCCESS;
+                  })
+              .build()) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> consumed.containsKey(sent.msgId()));
+      }
+      assertThat(producer.droppedTraceRecords()).isZero();
+    }
+
+    List<TraceContext> records = new CopyOnWriteArrayList<>();
+    List<String> traceKeys = new CopyOnWriteArrayList<>();
+    try (PushConsumer reader =
+        Clients.consumer(cluster, Clients.unique("tracereader"))
+            .subscribe(SystemTopics.TRACE_TOPIC, "*")
+            .listener(
+                (msgs, q) -> {
+                  for (MessageExt m : msgs) {
+                    List<TraceContext> decoded =
+                        TraceDataEncoder.decoderFromTraceDataString(
+                            new String(m.getBody(), StandardCharsets.UTF_8));
+                    for (TraceContext c : decoded) {
+                      if (c.getTraceBeans().get(0).getMsgId().equals(sent.msgId())) {
+                        records.add(c);
+                        traceKeys.add(m.getKeys());
+                      }
+                    }
+                  }
+                  return ConsumeStatus.CONSUME_SUCCESS;
+                })
+            .build()) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  Stream.of(TraceType.Pub, TraceType.SubBefore, TraceType.SubAfter)
+                      .allMatch(t -> records.stream().anyMatch(c -> c.getTraceType() == t)));
+    }
+    TraceContext pub = only(records, TraceType.Pub);
+    assertThat(pub.getGroupName()).isEqualTo(producerGroup);
+    assertThat(pub.getRegionId()).isEqualTo("DefaultRegion");
+    assertThat(pub.isSuccess()).isTrue();
+    assertThat(pub.getTraceBeans().get(0).getTopic()).isEqualTo(topic);
+    assertThat(pub.getTraceBeans().get(0).getTags()).isEqualTo("TagT");
+    assertThat(pub.getTraceBeans().get(0).getKeys()).isEqualTo(key);
+    assertThat(pub.getTraceBeans().get(0).getBodyLength()).isEqualTo(5);
+    assertThat(pub.getTraceBeans().get(0).getOffsetMsgId()).isEqualTo(sent.offsetMsgId());
+
+    TraceContext before = only(records, TraceType.SubBefore);
+    assertThat(before.getGroupName()).isEqualTo(consumerGroup);
+    assertThat(before.getTraceBeans().get(0).getKeys()).isEqualTo(key);
+    assertThat(before.getTraceBeans().get(0).getRetryTimes()).isZero();
+
+    TraceContext after = only(records, TraceType.SubAfter);
+    assertThat(after.getRequestId()).isEqualTo(before.getRequestId());
+    assertThat(after.isSuccess()).isTrue();
+    assertThat(after.getContextCode()).isZero();
+    assertThat(after.getGroupName()).isEqualTo(consumerGroup);
+    assertThat(traceKeys).allSatisfy(k -> assertThat(k.split(" ")).contains(sent.msgId(), key));
+  }
+
+  private static TraceContext only(List<TraceContext> records, TraceType type) {
+    List<TraceContext> of = records.stream().filter(c -> c.getTraceType() == type).toList();
+    assertThat(of).as(type.name()).hasSize(1);
+    return of.get(0);
+  }
+}
