@@ -1,5 +1,6 @@
 package io.kitemq.broker.processor;
 
+import io.kitemq.broker.metrics.BrokerMetricsListener;
 import io.kitemq.broker.schedule.ScheduleMessageService;
 import io.kitemq.common.message.BatchMessageCodec;
 import io.kitemq.common.message.Message;
@@ -244,7 +245,14 @@ public final class SendMessageProcessor implements RequestProcessor {
       req = new AppendRequest(draft, topic, tagsCode, req.keys(), req.uniqKey());
     }
     String uniq = req.uniqKey();
-    return ctx.store().append(req).thenApply(r -> answer(r, uniq, t.queueId));
+    boolean delayed = tagsCode != -1;
+    return ctx.store()
+        .append(req)
+        .thenApply(
+            r -> {
+              countStored(r, h, t, body.length, delayed);
+              return answer(r, uniq, t.queueId);
+            });
   }
 
   private CompletableFuture<RemotingCommand> sendBatch(
@@ -260,6 +268,7 @@ public final class SendMessageProcessor implements RequestProcessor {
     }
     InetSocketAddress born = bornHost(channel);
     List<AppendRequest> requests = new ArrayList<>(messages.size());
+    long bodyBytes = 0;
     try {
       for (Message m : messages) {
         if (m.getDelayTimeLevel() > 0) {
@@ -281,11 +290,33 @@ public final class SendMessageProcessor implements RequestProcessor {
                 .propertiesBytes(props)
                 .build();
         requests.add(AppendRequest.of(draft));
+        bodyBytes += m.getBody() == null ? 0 : m.getBody().length;
       }
     } catch (IllegalArgumentException e) {
       return Responses.done(ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
     }
-    return ctx.store().appendBatch(requests).thenApply(r -> answer(r, null, t.queueId));
+    long batchBytes = bodyBytes;
+    return ctx.store()
+        .appendBatch(requests)
+        .thenApply(
+            r -> {
+              countStored(r, h, t, batchBytes, false);
+              return answer(r, null, t.queueId);
+            });
+  }
+
+  /** Reports a stored send to the metrics listener (the dead-letter case too). */
+  private void countStored(
+      AppendResult r, SendMessageRequestHeader h, Target t, long bytes, boolean delayed) {
+    if (!r.isStored()) {
+      return;
+    }
+    BrokerMetricsListener metrics = ctx.metrics();
+    metrics.messagesIn(t.topic, Math.max(1, r.messageCount()), bytes, delayed);
+    if (t.toDlq) {
+      metrics.sentToDlq(
+          h.topic().substring(SystemTopics.RETRY_GROUP_TOPIC_PREFIX.length()), h.topic());
+    }
   }
 
   private byte[] withClusterAndUniqKey(byte[] props) {

@@ -22,7 +22,8 @@ class ArchitectureTest {
             .importPackages(ROOT);
     // The modules on this module's classpath are really there, so the rules have something to see.
     assertThat(production.stream().map(c -> ModuleRules.moduleOf(ROOT, c.getPackageName())))
-        .contains("common", "remoting", "store", "nameserver", "broker", "client", "server");
+        .contains(
+            "common", "remoting", "store", "nameserver", "broker", "client", "console", "server");
     ModuleRules.checkAll(production, ROOT);
   }
 
