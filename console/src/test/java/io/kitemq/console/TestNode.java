@@ -4,6 +4,7 @@ import io.kitemq.broker.BrokerConfig;
 import io.kitemq.broker.BrokerController;
 import io.kitemq.console.metrics.BrokerMetrics;
 import io.kitemq.console.metrics.JvmMetricsInstaller;
+import io.kitemq.console.web.WebConsole;
 import io.kitemq.nameserver.NameServer;
 import io.kitemq.nameserver.NameServerConfig;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -19,6 +20,7 @@ final class TestNode implements AutoCloseable {
   final NameServer nameServer;
   final BrokerController broker;
   final ConsoleServer http;
+  final WebConsole web;
   final String namesrvAddr;
   final PrometheusRegistry registry = new PrometheusRegistry();
 
@@ -45,11 +47,20 @@ final class TestNode implements AutoCloseable {
     p.setProperty("flushConsumerOffsetInterval", "200");
     broker = new BrokerController(BrokerConfig.fromProperties(p));
     JvmMetricsInstaller.install(registry);
-    BrokerMetrics.install(broker, registry);
+    BrokerMetrics metrics = BrokerMetrics.install(broker, registry);
     http = new ConsoleServer(new ConsoleConfig(0, "127.0.0.1", readOnly), registry);
+    web =
+        new WebConsole(
+            http,
+            readOnly,
+            () -> namesrvAddr,
+            "ConsoleCluster",
+            metrics::totalMessagesIn,
+            metrics::totalMessagesOut);
     try {
       broker.start();
       http.start();
+      web.start();
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -64,6 +75,7 @@ final class TestNode implements AutoCloseable {
   public void close() {
     try {
       http.close();
+      web.close();
       broker.shutdown();
     } finally {
       nameServer.close();

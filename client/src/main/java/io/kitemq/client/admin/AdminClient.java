@@ -4,6 +4,7 @@ import io.kitemq.client.ClientException;
 import io.kitemq.client.ClientOptions;
 import io.kitemq.client.internal.AdminCalls;
 import io.kitemq.client.internal.ClientInstance;
+import io.kitemq.client.internal.ConsoleQueries;
 import io.kitemq.common.message.MessageExt;
 import io.kitemq.common.message.MessageQueue;
 import io.kitemq.remoting.protocol.body.ClusterInfo;
@@ -11,6 +12,7 @@ import io.kitemq.remoting.protocol.body.ConsumeStats;
 import io.kitemq.remoting.protocol.body.TopicRouteData;
 import io.kitemq.remoting.protocol.body.TopicStatsTable;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Administrative calls to name servers and brokers.
@@ -28,10 +30,12 @@ public final class AdminClient implements AutoCloseable {
 
   private final ClientInstance instance;
   private final AdminCalls calls;
+  private final ConsoleQueries queries;
 
   private AdminClient(ClientOptions options) {
     this.instance = ClientInstance.acquire(options);
     this.calls = new AdminCalls(instance);
+    this.queries = new ConsoleQueries(instance);
   }
 
   public static Builder builder() {
@@ -91,6 +95,20 @@ public final class AdminClient implements AutoCloseable {
   /** The message whose broker id is {@code offsetMsgId} (a send result's offsetMsgId). */
   public MessageExt viewMessage(String offsetMsgId) throws ClientException, InterruptedException {
     return calls.viewMessage(offsetMsgId);
+  }
+
+  /** Every topic the name servers know (GET_ALL_TOPIC_LIST_FROM_NAMESERVER). */
+  public Set<String> topicList() throws ClientException, InterruptedException {
+    return queries.topicList();
+  }
+
+  /**
+   * The runtime figures of the broker at {@code brokerAddr} (GET_BROKER_RUNTIME_INFO): {@code
+   * brokerVersionDesc}, {@code bootTimestamp}, {@code commitLogMaxOffset}, ...
+   */
+  public Map<String, String> brokerRuntimeInfo(String brokerAddr)
+      throws ClientException, InterruptedException {
+    return queries.brokerRuntimeInfo(brokerAddr);
   }
 
   @Override

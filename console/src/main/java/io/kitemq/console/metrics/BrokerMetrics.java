@@ -137,6 +137,24 @@ public final class BrokerMetrics implements BrokerMetricsListener {
         broker.config().brokerName());
   }
 
+  /** Messages stored so far, all topics (summed at call time; for the console's chart). */
+  public long totalMessagesIn() {
+    return sum(messagesIn);
+  }
+
+  /** Messages pulled so far, all topics and groups (summed at call time). */
+  public long totalMessagesOut() {
+    return sum(messagesOut);
+  }
+
+  private static long sum(Counter counter) {
+    double total = 0;
+    for (var p : counter.collect().getDataPoints()) {
+      total += p.getValue();
+    }
+    return (long) total;
+  }
+
   @Override
   public void messagesIn(String topic, int messages, long bytes, boolean delayed) {
     In in = (delayed ? delayedInByTopic : inByTopic).get(topic);
