@@ -30,7 +30,7 @@ DIST_NAME := kite-$(VERSION)
 DIST_DIR := server/target/$(DIST_NAME)
 KITE := $(DIST_DIR)/bin/kite
 # What the class-data training run starts (hidden flag --exit-after-ready: stop once ready).
-CDS_TRAINING := standalone --exit-after-ready --nameserver-port 0 --broker-port 0
+CDS_TRAINING := standalone --exit-after-ready --nameserver-port 0 --broker-port 0 --http-port 0
 DIST_SOURCES := pom.xml $(wildcard */pom.xml) $(shell find config $(wildcard */src/main) server/src/dist server/src/assembly -type f 2>/dev/null)
 
 # The distribution directory, rebuilt when a source changed (no tests: `make test` runs them).

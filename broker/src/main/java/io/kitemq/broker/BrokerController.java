@@ -8,6 +8,8 @@ import io.kitemq.broker.config.ConsumerOffsetManager;
 import io.kitemq.broker.config.SubscriptionGroupManager;
 import io.kitemq.broker.config.TopicConfigManager;
 import io.kitemq.broker.longpolling.PullRequestHoldService;
+import io.kitemq.broker.metrics.BrokerMetricsListener;
+import io.kitemq.broker.metrics.TimedProcessor;
 import io.kitemq.broker.processor.AdminProcessor;
 import io.kitemq.broker.processor.BrokerContext;
 import io.kitemq.broker.processor.ClientManageProcessor;
@@ -34,6 +36,7 @@ import io.kitemq.remoting.netty.RemotingClientConfig;
 import io.kitemq.remoting.netty.RemotingException;
 import io.kitemq.remoting.netty.RemotingServer;
 import io.kitemq.remoting.netty.RemotingServerConfig;
+import io.kitemq.remoting.netty.RequestProcessor;
 import io.kitemq.remoting.protocol.RemotingCommand;
 import io.kitemq.remoting.protocol.RequestCode;
 import io.kitemq.remoting.protocol.body.SubscriptionGroupConfig;
@@ -46,6 +49,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -232,19 +236,18 @@ public final class BrokerController implements AutoCloseable {
 
   private void registerProcessors() {
     SendMessageProcessor send = new SendMessageProcessor(context, schedule, transactions);
-    server.registerProcessor(RequestCode.SEND_MESSAGE, send, sendExecutor);
-    server.registerProcessor(
-        RequestCode.END_TRANSACTION, new EndTransactionProcessor(transactions), sendExecutor);
-    server.registerProcessor(RequestCode.SEND_MESSAGE_V2, send, sendExecutor);
-    server.registerProcessor(RequestCode.SEND_BATCH_MESSAGE, send, sendExecutor);
-    server.registerProcessor(
+    register(RequestCode.SEND_MESSAGE, send, sendExecutor);
+    register(RequestCode.END_TRANSACTION, new EndTransactionProcessor(transactions), sendExecutor);
+    register(RequestCode.SEND_MESSAGE_V2, send, sendExecutor);
+    register(RequestCode.SEND_BATCH_MESSAGE, send, sendExecutor);
+    register(
         RequestCode.CONSUMER_SEND_MSG_BACK,
         new ConsumerSendMsgBackProcessor(context, schedule),
         sendExecutor);
 
     PullMessageProcessor pull = new PullMessageProcessor(context);
-    server.registerProcessor(RequestCode.PULL_MESSAGE, pull, pullExecutor);
-    server.registerProcessor(RequestCode.LITE_PULL_MESSAGE, pull, pullExecutor);
+    register(RequestCode.PULL_MESSAGE, pull, pullExecutor);
+    register(RequestCode.LITE_PULL_MESSAGE, pull, pullExecutor);
 
     ClientManageProcessor clientManage = new ClientManageProcessor(context);
     for (int code :
@@ -255,7 +258,7 @@ public final class BrokerController implements AutoCloseable {
           RequestCode.QUERY_CONSUMER_OFFSET,
           RequestCode.UPDATE_CONSUMER_OFFSET
         }) {
-      server.registerProcessor(code, clientManage, clientExecutor);
+      register(code, clientManage, clientExecutor);
     }
     QueueOffsetProcessor queueOffsets = new QueueOffsetProcessor(context);
     for (int code :
@@ -265,27 +268,36 @@ public final class BrokerController implements AutoCloseable {
           RequestCode.SEARCH_OFFSET_BY_TIMESTAMP,
           RequestCode.GET_EARLIEST_MSG_STORETIME
         }) {
-      server.registerProcessor(code, queueOffsets, clientExecutor);
+      register(code, queueOffsets, clientExecutor);
     }
     QueueLockProcessor lock = new QueueLockProcessor(context);
-    server.registerProcessor(RequestCode.LOCK_BATCH_MQ, lock, clientExecutor);
-    server.registerProcessor(RequestCode.UNLOCK_BATCH_MQ, lock, clientExecutor);
+    register(RequestCode.LOCK_BATCH_MQ, lock, clientExecutor);
+    register(RequestCode.UNLOCK_BATCH_MQ, lock, clientExecutor);
 
     QueryMessageProcessor query = new QueryMessageProcessor(context);
-    server.registerProcessor(RequestCode.QUERY_MESSAGE, query, adminExecutor);
-    server.registerProcessor(RequestCode.VIEW_MESSAGE_BY_ID, query, adminExecutor);
+    register(RequestCode.QUERY_MESSAGE, query, adminExecutor);
+    register(RequestCode.VIEW_MESSAGE_BY_ID, query, adminExecutor);
 
     StatsProcessor stats = new StatsProcessor(context);
     for (int code : StatsProcessor.CODES) {
-      server.registerProcessor(code, stats, adminExecutor);
+      register(code, stats, adminExecutor);
     }
     ConsumerCallProcessor consumerCalls = new ConsumerCallProcessor(context, () -> server);
-    server.registerProcessor(RequestCode.GET_CONSUMER_RUNNING_INFO, consumerCalls, adminExecutor);
-    server.registerProcessor(RequestCode.CONSUME_MESSAGE_DIRECTLY, consumerCalls, adminExecutor);
+    register(RequestCode.GET_CONSUMER_RUNNING_INFO, consumerCalls, adminExecutor);
+    register(RequestCode.CONSUME_MESSAGE_DIRECTLY, consumerCalls, adminExecutor);
     AdminProcessor admin = new AdminProcessor(context, this::runtimeInfo);
     for (int code : AdminProcessor.CODES) {
-      server.registerProcessor(code, admin, adminExecutor);
+      register(code, admin, adminExecutor);
     }
+  }
+
+  /** Registers {@code processor}, timed when a metrics listener is set. */
+  private void register(int code, RequestProcessor processor, Executor executor) {
+    BrokerMetricsListener metrics = context.metrics();
+    server.registerProcessor(
+        code,
+        metrics == BrokerMetricsListener.NONE ? processor : new TimedProcessor(processor, metrics),
+        executor);
   }
 
   private Map<String, String> runtimeInfo() {
@@ -300,6 +312,14 @@ public final class BrokerController implements AutoCloseable {
     m.put("heldPullRequests", Integer.toString(holdService.heldCount()));
     m.put("bootTimestamp", Long.toString(bootTimestamp));
     return m;
+  }
+
+  /**
+   * Sets where the broker reports what it counts (messages in and out, dead letters, request
+   * latencies); call before {@link #start()}.
+   */
+  public void setMetricsListener(BrokerMetricsListener listener) {
+    context.setMetrics(listener);
   }
 
   /** The bound port (after {@link #start()}). */
@@ -331,6 +351,28 @@ public final class BrokerController implements AutoCloseable {
 
   public ConsumerManager consumers() {
     return consumers;
+  }
+
+  public ProducerManager producers() {
+    return producers;
+  }
+
+  public SubscriptionGroupManager groups() {
+    return groups;
+  }
+
+  /** Queued requests per processor family ({@code send}, {@code pull}, ...), for metrics. */
+  public Map<String, Integer> processorQueueSizes() {
+    return Map.of(
+        "send", sendExecutor.getQueue().size(),
+        "pull", pullExecutor.getQueue().size(),
+        "client_manager", clientExecutor.getQueue().size(),
+        "admin", adminExecutor.getQueue().size());
+  }
+
+  /** When the broker was constructed, epoch millis. */
+  public long bootTimestamp() {
+    return bootTimestamp;
   }
 
   public DefaultMessageStore store() {

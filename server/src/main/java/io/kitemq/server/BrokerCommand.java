@@ -1,8 +1,10 @@
 package io.kitemq.server;
 
 import io.kitemq.broker.BrokerConfig;
+import io.kitemq.console.ConsoleConfig;
 import io.kitemq.server.config.LayeredConfig;
 import io.kitemq.server.config.Section;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +35,8 @@ final class BrokerCommand implements Callable<Integer> {
 
   @Mixin BrokerOptions broker;
 
+  @Mixin HttpOptions http;
+
   @Option(
       names = {"-port", "--port"},
       paramLabel = "<port>",
@@ -57,6 +61,7 @@ final class BrokerCommand implements Callable<Integer> {
     Set<Section> sections = Set.of(Section.BROKER, Section.STORE);
     LayeredConfig.Builder layers = Configs.layers(sections, common.configFile(), sections, env);
     broker.apply(layers);
+    http.apply(layers, Section.BROKER);
     if (port != null) {
       layers.flag(Section.BROKER, "listenPort", port.toString(), "--port");
     }
@@ -66,15 +71,21 @@ final class BrokerCommand implements Callable<Integer> {
     LayeredConfig config = layers.build();
     config.warnings().forEach(w -> LoggerFactory.getLogger(BrokerCommand.class).warn(w));
     BrokerConfig brokerConfig = Configs.broker(config, Map.of());
-    Node node =
+    ConsoleConfig console =
+        Configs.console(config, Section.BROKER, ConsoleConfig.DEFAULT_BROKER_PORT);
+    BrokerNode node =
         new BrokerNode(
             () -> brokerConfig,
             "-port or KITE_BROKER_LISTEN_PORT",
             "-store or KITE_STORE_STORE_PATH_ROOT_DIR");
+    List<Node> nodes = new ArrayList<>(List.of(node));
+    if (console.enabled()) {
+      HttpNode httpNode = new HttpNode(console, "--http-port or KITE_BROKER_HTTP_PORT");
+      node.beforeStart(httpNode::watch);
+      nodes.add(httpNode);
+    }
     return new Launcher("broker")
         .run(
-            List.of(node),
-            "store " + brokerConfig.storeConfig().storePathRootDir(),
-            common.exitAfterReady);
+            nodes, "store " + brokerConfig.storeConfig().storePathRootDir(), common.exitAfterReady);
   }
 }

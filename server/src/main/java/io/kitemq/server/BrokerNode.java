@@ -4,6 +4,7 @@ import io.kitemq.broker.BrokerConfig;
 import io.kitemq.broker.BrokerController;
 import io.kitemq.store.StoreException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -18,6 +19,7 @@ final class BrokerNode implements Node {
   private final String storeHint;
   private BrokerConfig config;
   private BrokerController broker;
+  private Consumer<BrokerController> beforeStart = b -> {};
 
   /**
    * @param config the broker's config, asked for at start (standalone learns the name server's port
@@ -29,6 +31,11 @@ final class BrokerNode implements Node {
     this.configSource = config;
     this.portHint = portHint;
     this.storeHint = storeHint;
+  }
+
+  /** Runs {@code hook} on the broker after it is built and before it starts. */
+  void beforeStart(Consumer<BrokerController> hook) {
+    this.beforeStart = hook;
   }
 
   @Override
@@ -46,6 +53,7 @@ final class BrokerNode implements Node {
       Preflight.requireWritableDirectory(commitLog, "storePathCommitLog", "storePathCommitLog");
     }
     broker = new BrokerController(config);
+    beforeStart.accept(broker);
     try {
       broker.start();
     } catch (Exception e) {

@@ -2,6 +2,7 @@ package io.kitemq.server;
 
 import io.kitemq.broker.BrokerConfig;
 import io.kitemq.broker.BrokerConfigException;
+import io.kitemq.console.ConsoleConfig;
 import io.kitemq.nameserver.NameServerConfig;
 import io.kitemq.server.config.BrokerKeys;
 import io.kitemq.server.config.KeyCatalog;
@@ -13,6 +14,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The launcher's embedded defaults and the step from a {@link LayeredConfig} to each component's
@@ -36,8 +38,12 @@ final class Configs {
   /** The keys KiteMQ implements, per section. */
   static KeyCatalog catalog() {
     Map<Section, Set<String>> implemented = new EnumMap<>(Section.class);
-    implemented.put(Section.NAMESRV, NameServerConfig.builder().build().toMap().keySet());
-    implemented.put(Section.BROKER, BrokerKeys.KEYS);
+    Set<String> namesrv = new TreeSet<>(NameServerConfig.builder().build().toMap().keySet());
+    namesrv.addAll(ConsoleConfig.KEYS);
+    Set<String> broker = new TreeSet<>(BrokerKeys.KEYS);
+    broker.addAll(ConsoleConfig.KEYS);
+    implemented.put(Section.NAMESRV, namesrv);
+    implemented.put(Section.BROKER, broker);
     implemented.put(Section.STORE, StoreKeys.KEYS);
     return new KeyCatalog(implemented);
   }
@@ -67,10 +73,25 @@ final class Configs {
    * @throws io.kitemq.server.config.ConfigException naming a bad key and its origin
    */
   static NameServerConfig nameServer(LayeredConfig config) {
+    Properties p = config.properties(Section.NAMESRV);
+    ConsoleConfig.KEYS.forEach(p::remove);
     try {
-      return NameServerConfig.fromProperties(config.properties(Section.NAMESRV));
+      return NameServerConfig.fromProperties(p);
     } catch (IllegalArgumentException e) {
       throw config.valueError(Section.NAMESRV, null, e);
+    }
+  }
+
+  /**
+   * The HTTP port's config from {@code section} ({@code httpPort}, {@code httpEnabled}, ...).
+   *
+   * @throws io.kitemq.server.config.ConfigException naming a bad key and its origin
+   */
+  static ConsoleConfig console(LayeredConfig config, Section section, int defaultPort) {
+    try {
+      return ConsoleConfig.fromProperties(config.properties(section), defaultPort);
+    } catch (IllegalArgumentException e) {
+      throw config.valueError(section, null, e);
     }
   }
 
@@ -83,6 +104,7 @@ final class Configs {
   static BrokerConfig broker(LayeredConfig config, Map<String, String> overrides) {
     Properties p = config.properties(Section.BROKER);
     p.putAll(config.properties(Section.STORE));
+    ConsoleConfig.KEYS.forEach(p::remove);
     overrides.forEach(p::setProperty);
     try {
       return BrokerConfig.fromProperties(p);

@@ -1,8 +1,10 @@
 package io.kitemq.server;
 
+import io.kitemq.console.ConsoleConfig;
 import io.kitemq.nameserver.NameServerConfig;
 import io.kitemq.server.config.LayeredConfig;
 import io.kitemq.server.config.Section;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +32,8 @@ final class NameServerCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
+  @Mixin HttpOptions http;
+
   @Option(
       names = {"-port", "--port"},
       paramLabel = "<port>",
@@ -48,10 +52,19 @@ final class NameServerCommand implements Callable<Integer> {
     if (port != null) {
       layers.flag(Section.NAMESRV, "listenPort", port.toString(), "--port");
     }
+    http.apply(layers, Section.NAMESRV);
     LayeredConfig config = layers.build();
     config.warnings().forEach(w -> LoggerFactory.getLogger(NameServerCommand.class).warn(w));
     NameServerConfig ns = Configs.nameServer(config);
-    Node node = new NameServerNode(ns, "-port or KITE_NAMESRV_LISTEN_PORT");
-    return new Launcher("name server").run(List.of(node), "", common.exitAfterReady);
+    ConsoleConfig console =
+        Configs.console(config, Section.NAMESRV, ConsoleConfig.DEFAULT_NAMESRV_PORT);
+    NameServerNode node = new NameServerNode(ns, "-port or KITE_NAMESRV_LISTEN_PORT");
+    List<Node> nodes = new ArrayList<>(List.of(node));
+    if (console.enabled()) {
+      HttpNode httpNode = new HttpNode(console, "--http-port or KITE_NAMESRV_HTTP_PORT");
+      httpNode.watch(node::server, ns.bindAddress() + ":" + ns.listenPort());
+      nodes.add(httpNode);
+    }
+    return new Launcher("name server").run(nodes, "", common.exitAfterReady);
   }
 }

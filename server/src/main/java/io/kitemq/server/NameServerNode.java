@@ -54,6 +54,11 @@ final class NameServerNode implements Node {
     return config.bindAddress() + ":" + server.port();
   }
 
+  /** The name server, once started. */
+  NameServer server() {
+    return server;
+  }
+
   /** The bound port, once started. */
   int port() {
     return server.port();

@@ -1,9 +1,11 @@
 package io.kitemq.server;
 
 import io.kitemq.broker.BrokerConfig;
+import io.kitemq.console.ConsoleConfig;
 import io.kitemq.nameserver.NameServerConfig;
 import io.kitemq.server.config.LayeredConfig;
 import io.kitemq.server.config.Section;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +43,8 @@ final class StandaloneCommand implements Callable<Integer> {
 
   @Mixin BrokerOptions broker;
 
+  @Mixin HttpOptions http;
+
   @Option(
       names = "--nameserver-port",
       paramLabel = "<port>",
@@ -64,6 +68,7 @@ final class StandaloneCommand implements Callable<Integer> {
         Configs.layers(ALL, common.configFile(), Set.of(Section.BROKER, Section.STORE), env);
     layers.defaults(Section.BROKER, Map.of("autoCreateTopicEnable", "true"));
     broker.apply(layers);
+    http.apply(layers, Section.BROKER);
     if (nameserverPort != null) {
       layers.flag(Section.NAMESRV, "listenPort", nameserverPort.toString(), "--nameserver-port");
     }
@@ -75,18 +80,24 @@ final class StandaloneCommand implements Callable<Integer> {
     NameServerConfig ns = Configs.nameServer(config);
     // Validate the broker's settings before anything starts; the real address comes after.
     BrokerConfig checked = Configs.broker(config, embedded(Math.max(ns.listenPort(), 1)));
+    ConsoleConfig console =
+        Configs.console(config, Section.BROKER, ConsoleConfig.DEFAULT_BROKER_PORT);
     NameServerNode nameServer =
         new NameServerNode(ns, "--nameserver-port or KITE_NAMESRV_LISTEN_PORT");
-    Node brokerNode =
+    BrokerNode brokerNode =
         new BrokerNode(
             () -> Configs.broker(config, embedded(nameServer.port())),
             "--broker-port or KITE_BROKER_LISTEN_PORT",
             "-store or KITE_STORE_STORE_PATH_ROOT_DIR");
+    List<Node> nodes = new ArrayList<>(List.of(nameServer, brokerNode));
+    if (console.enabled()) {
+      HttpNode httpNode = new HttpNode(console, "--http-port or KITE_BROKER_HTTP_PORT");
+      httpNode.watch(nameServer::server, ns.bindAddress() + ":" + ns.listenPort());
+      brokerNode.beforeStart(httpNode::watch);
+      nodes.add(httpNode);
+    }
     return new Launcher("standalone")
-        .run(
-            List.of(nameServer, brokerNode),
-            "store " + checked.storeConfig().storePathRootDir(),
-            common.exitAfterReady);
+        .run(nodes, "store " + checked.storeConfig().storePathRootDir(), common.exitAfterReady);
   }
 
   private static Map<String, String> embedded(int nameServerPort) {

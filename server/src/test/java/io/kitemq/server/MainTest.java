@@ -69,6 +69,17 @@ class MainTest {
   }
 
   @Test
+  void badHttpPortIsOneLineNamingKeyAndOrigin() {
+    int status = run(Map.of("KITE_BROKER_HTTP_PORT", "70000"), "broker");
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString().strip())
+        .doesNotContain("\n")
+        .contains("bad value for httpPort (set by KITE_BROKER_HTTP_PORT)")
+        .contains("[-1, 65535]");
+  }
+
+  @Test
   void unknownKeyInFileIsAConfigurationError() throws Exception {
     Path conf = dir.resolve("namesrv.conf");
     Files.writeString(conf, "listenPort=0\nlistenPrt=1\n");

@@ -371,6 +371,11 @@ public final class DefaultMessageStore implements MessageStore {
     return housekeeping.checkDisk();
   }
 
+  /** Commit-log bytes written but not yet flushed to disk. */
+  public long flushBehindBytes() {
+    return log.unflushedBytes();
+  }
+
   /** Number of commit-log segment files currently kept. */
   public int commitLogSegmentCount() {
     return log.files().size();

@@ -4,6 +4,8 @@ import io.netty.channel.Channel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -70,6 +72,11 @@ public final class ProducerManager {
                     }));
     groups.values().removeIf(Map::isEmpty);
     return dropped;
+  }
+
+  /** The groups with live producers (a copy). */
+  public Set<String> groupNames() {
+    return new TreeSet<>(groups.keySet());
   }
 
   /** The live producers of a group (a copy; empty when none). */

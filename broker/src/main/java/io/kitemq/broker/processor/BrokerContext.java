@@ -8,6 +8,7 @@ import io.kitemq.broker.config.ConsumerOffsetManager;
 import io.kitemq.broker.config.SubscriptionGroupManager;
 import io.kitemq.broker.config.TopicConfigManager;
 import io.kitemq.broker.longpolling.PullRequestHoldService;
+import io.kitemq.broker.metrics.BrokerMetricsListener;
 import io.kitemq.store.MessageStore;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executor;
@@ -33,6 +34,7 @@ public final class BrokerContext {
   private final Executor pullExecutor;
   private final LongSupplier clock;
   private volatile InetSocketAddress storeHost;
+  private volatile BrokerMetricsListener metrics = BrokerMetricsListener.NONE;
 
   public BrokerContext(
       BrokerConfig config,
@@ -112,6 +114,16 @@ public final class BrokerContext {
   /** Sets the store host once the port is bound. */
   public void setStoreHost(InetSocketAddress storeHost) {
     this.storeHost = storeHost;
+  }
+
+  /** Where the processors report what they count; {@link BrokerMetricsListener#NONE} unless set. */
+  public BrokerMetricsListener metrics() {
+    return metrics;
+  }
+
+  /** Sets the metrics listener (before the broker starts). */
+  public void setMetrics(BrokerMetricsListener metrics) {
+    this.metrics = metrics;
   }
 
   /** The broker's address as host:port. */

@@ -72,7 +72,8 @@ public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
     String topic;
     int queueId;
     long tagsCode = -1;
-    if (msg.getReconsumeTimes() >= max || delayLevel < 0) {
+    boolean toDlq = msg.getReconsumeTimes() >= max || delayLevel < 0;
+    if (toDlq) {
       topic = SystemTopics.dlqTopic(h.group());
       queueId = 0;
       ctx.topics().createIfAbsent(topic, 1, TopicPermission.READ_WRITE);
@@ -104,11 +105,15 @@ public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
     return ctx.store()
         .append(req)
         .thenApply(
-            r ->
-                r.isStored()
-                    ? Responses.success()
-                    : Responses.of(
-                        ResponseCode.SYSTEM_ERROR,
-                        "storing the retry message failed: " + r.status()));
+            r -> {
+              if (r.isStored() && toDlq) {
+                ctx.metrics()
+                    .sentToDlq(h.group(), msg.getProperty(MessageConst.PROPERTY_RETRY_TOPIC));
+              }
+              return r.isStored()
+                  ? Responses.success()
+                  : Responses.of(
+                      ResponseCode.SYSTEM_ERROR, "storing the retry message failed: " + r.status());
+            });
   }
 }

@@ -3,6 +3,7 @@ package io.kitemq.broker.processor;
 import io.kitemq.broker.client.ConsumerGroupInfo;
 import io.kitemq.broker.filter.TagFilter;
 import io.kitemq.broker.longpolling.HeldPull;
+import io.kitemq.common.topic.SystemTopics;
 import io.kitemq.common.topic.TopicConfig;
 import io.kitemq.remoting.netty.RequestProcessor;
 import io.kitemq.remoting.protocol.RemotingCommand;
@@ -107,6 +108,16 @@ public final class PullMessageProcessor implements RequestProcessor {
         new PullMessageResponseHeader(
             0, r.nextBeginOffset(), r.minOffset(), r.maxOffset(), null, null, null, null));
     if (code == ResponseCode.SUCCESS) {
+      if (!SystemTopics.isRetryTopic(h.topic()) && !SystemTopics.isDlqTopic(h.topic())) {
+        ctx.metrics()
+            .messagesOut(
+                h.topic(),
+                h.consumerGroup(),
+                h.queueId(),
+                r.nextBeginOffset(),
+                r.messageCount(),
+                r.totalBytes());
+      }
       response.setBody(new StoreSlicesByteBuf(r.messages(), r::release));
     } else {
       r.release();

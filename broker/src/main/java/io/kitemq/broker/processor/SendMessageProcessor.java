@@ -1,5 +1,6 @@
 package io.kitemq.broker.processor;
 
+import io.kitemq.broker.metrics.BrokerMetricsListener;
 import io.kitemq.broker.schedule.ScheduleMessageService;
 import io.kitemq.broker.transaction.TransactionalMessageService;
 import io.kitemq.common.message.BatchMessageCodec;
@@ -255,6 +256,7 @@ public final class SendMessageProcessor implements RequestProcessor {
     } catch (IllegalArgumentException e) {
       return Responses.done(ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
     }
+    boolean delayed = tagsCode != -1;
     if (tagsCode == -1) {
       tagsCode = AppendRequest.tagsCode(found.tags());
     }
@@ -262,7 +264,13 @@ public final class SendMessageProcessor implements RequestProcessor {
     if (found.noFlushWait()) {
       req = req.withoutFlushWait();
     }
-    return ctx.store().append(req).thenApply(r -> answer(r, uniq, t.queueId));
+    return ctx.store()
+        .append(req)
+        .thenApply(
+            r -> {
+              countStored(r, h, t, body.length, delayed);
+              return answer(r, uniq, t.queueId);
+            });
   }
 
   private static boolean isPrepared(SendProperties found, int sysFlag) {
@@ -317,6 +325,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         h.properties() != null
             && SendProperties.scan(h.properties().getBytes(StandardCharsets.UTF_8)).noFlushWait();
     List<AppendRequest> requests = new ArrayList<>(entries.size());
+    long bodyBytes = 0;
     try {
       for (BatchMessageCodec.Entry e : entries) {
         int propsFrom = e.propertiesPosition();
@@ -345,11 +354,33 @@ public final class SendMessageProcessor implements RequestProcessor {
             new AppendRequest(
                 draft, t.topic, AppendRequest.tagsCode(found.tags()), found.keys(), uniq);
         requests.add(noFlushWait ? req.withoutFlushWait() : req);
+        bodyBytes += e.bodyLength();
       }
     } catch (IllegalArgumentException e) {
       return Responses.done(ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
     }
-    return ctx.store().appendBatch(requests).thenApply(r -> answer(r, null, t.queueId));
+    long batchBytes = bodyBytes;
+    return ctx.store()
+        .appendBatch(requests)
+        .thenApply(
+            r -> {
+              countStored(r, h, t, batchBytes, false);
+              return answer(r, null, t.queueId);
+            });
+  }
+
+  /** Reports a stored send to the metrics listener (the dead-letter case too). */
+  private void countStored(
+      AppendResult r, SendMessageRequestHeader h, Target t, long bytes, boolean delayed) {
+    if (!r.isStored()) {
+      return;
+    }
+    BrokerMetricsListener metrics = ctx.metrics();
+    metrics.messagesIn(t.topic, Math.max(1, r.messageCount()), bytes, delayed);
+    if (t.toDlq) {
+      metrics.sentToDlq(
+          h.topic().substring(SystemTopics.RETRY_GROUP_TOPIC_PREFIX.length()), h.topic());
+    }
   }
 
   /**

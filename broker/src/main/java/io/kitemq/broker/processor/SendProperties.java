@@ -5,11 +5,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The property values a send needs (CLUSTER, UNIQ_KEY, DELAY, TAGS, KEYS, WAIT, MSG_REGION,
- * TRACE_ON, TRAN_MSG), read from a
- * message's encoded properties in one pass instead of one search per name. Same rules as {@link
- * io.kitemq.common.message.MessageProperties#find(byte[], int, int, String)}: pairs are {@code name
- * 0x01 value 0x02}, a pair with an empty name or value is skipped, and the last pair of a name
- * wins. Immutable; a value is {@code null} when absent.
+ * TRACE_ON, TRAN_MSG), read from a message's encoded properties in one pass instead of one search
+ * per name. Same rules as {@link io.kitemq.common.message.MessageProperties#find(byte[], int, int,
+ * String)}: pairs are {@code name 0x01 value 0x02}, a pair with an empty name or value is skipped,
+ * and the last pair of a name wins. Immutable; a value is {@code null} when absent.
  */
 record SendProperties(
     String cluster,
@@ -74,8 +73,7 @@ record SendProperties(
       }
       index = end + 1;
     }
-    return new SendProperties(
-        cluster, uniqKey, delay, tags, keys, wait, region, traceOn, prepared);
+    return new SendProperties(cluster, uniqKey, delay, tags, keys, wait, region, traceOn, prepared);
   }
 
   /** The producer asked not to wait for the store's flush ({@code WAIT=false}). */

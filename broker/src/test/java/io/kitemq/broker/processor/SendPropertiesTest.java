@@ -53,7 +53,16 @@ class SendPropertiesTest {
     SendProperties found = SendProperties.scan(props);
     assertThat(found)
         .isEqualTo(
-            new SendProperties(null, "AC11000100002A9F", null, "TagA", "order-1 order-2", "true"));
+            new SendProperties(
+                null,
+                "AC11000100002A9F",
+                null,
+                "TagA",
+                "order-1 order-2",
+                "true",
+                null,
+                null,
+                null));
   }
 
   private static String find(byte[] props, String name) {

@@ -23,7 +23,15 @@ class ArchitectureTest {
     // The modules on this module's classpath are really there, so the rules have something to see.
     assertThat(production.stream().map(c -> ModuleRules.moduleOf(ROOT, c.getPackageName())))
         .contains(
-            "common", "remoting", "store", "nameserver", "broker", "client", "tools", "server");
+            "common",
+            "remoting",
+            "store",
+            "nameserver",
+            "broker",
+            "client",
+            "tools",
+            "console",
+            "server");
     ModuleRules.checkAll(production, ROOT);
   }
 

@@ -73,6 +73,28 @@ final class ModuleRules {
             .dependOnClassesThat()
             .resideInAnyPackage(
                 root + ".broker..", root + ".store..", root + ".nameserver..", root + ".server..")
+            .allowEmptyShould(true),
+        // The HTTP port observes the nodes; only the launcher wires it in.
+        noClasses()
+            .that()
+            .resideInAnyPackage(
+                root + ".common..",
+                root + ".remoting..",
+                root + ".store..",
+                root + ".nameserver..",
+                root + ".broker..",
+                root + ".client..",
+                root + ".tools..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(root + ".console..")
+            .allowEmptyShould(true),
+        noClasses()
+            .that()
+            .resideInAPackage(root + ".console..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(root + ".server..")
             .allowEmptyShould(true));
   }
 

@@ -54,6 +54,9 @@ final class KiteProcess implements AutoCloseable {
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("KITE_"));
+    // Free HTTP ports unless a test sets them: a developer's node may hold the defaults.
+    pb.environment().put("KITE_NAMESRV_HTTP_PORT", "0");
+    pb.environment().put("KITE_BROKER_HTTP_PORT", "0");
     pb.environment().putAll(env);
     pb.redirectOutput(work.resolve("stdout.txt").toFile());
     pb.redirectError(work.resolve("stderr.txt").toFile());

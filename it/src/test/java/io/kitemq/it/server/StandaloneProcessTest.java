@@ -63,7 +63,7 @@ class StandaloneProcessTest {
       assertThat(store.resolve("commitlog")).isNotEmptyDirectory();
       assertThat(kite.log("standalone"))
           .containsPattern(
-              "KiteMQ standalone stopped in \\d+ ms \\(broker \\d+ ms, name server \\d+ ms\\)");
+              "KiteMQ standalone stopped in \\d+ ms \\(http \\d+ ms, broker \\d+ ms, name server \\d+ ms\\)");
     }
   }
 
