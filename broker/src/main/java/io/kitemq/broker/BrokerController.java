@@ -20,6 +20,7 @@ import io.kitemq.broker.processor.PullMessageProcessor;
 import io.kitemq.broker.processor.QueryMessageProcessor;
 import io.kitemq.broker.processor.QueueLockProcessor;
 import io.kitemq.broker.processor.QueueOffsetProcessor;
+import io.kitemq.broker.processor.ResetOffsetProcessor;
 import io.kitemq.broker.processor.SendMessageProcessor;
 import io.kitemq.broker.processor.StatsProcessor;
 import io.kitemq.broker.registration.NameServerRegistrar;
@@ -285,6 +286,10 @@ public final class BrokerController implements AutoCloseable {
     ConsumerCallProcessor consumerCalls = new ConsumerCallProcessor(context, () -> server);
     register(RequestCode.GET_CONSUMER_RUNNING_INFO, consumerCalls, adminExecutor);
     register(RequestCode.CONSUME_MESSAGE_DIRECTLY, consumerCalls, adminExecutor);
+    register(
+        RequestCode.INVOKE_BROKER_TO_RESET_OFFSET,
+        new ResetOffsetProcessor(context, () -> server),
+        adminExecutor);
     AdminProcessor admin = new AdminProcessor(context, this::runtimeInfo);
     for (int code : AdminProcessor.CODES) {
       register(code, admin, adminExecutor);

@@ -103,4 +103,53 @@ class BrokerQueriesTest {
       admin.shutdown();
     }
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("clusters")
+  void anAdminOffsetResetByTimestampMakesTheConsumerReadAgain(TestCluster cluster)
+      throws Exception {
+    String topic = Clients.unique("Reset");
+    String group = Clients.unique("resetcg");
+    Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+    long before = System.currentTimeMillis() - 1000;
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    try (Producer producer = Clients.producer(cluster, Clients.unique("resetpg"))) {
+      for (int i = 0; i < 3; i++) {
+        ids.add(
+            producer.send(new Message(topic, ("r" + i).getBytes(StandardCharsets.UTF_8))).msgId());
+      }
+    }
+    DefaultMQAdminExt admin = new DefaultMQAdminExt();
+    admin.setNamesrvAddr(cluster.namesrvAddr());
+    admin.setInstanceName(Clients.unique("reset-admin"));
+    try (PushConsumer consumer =
+        Clients.consumer(cluster, group)
+            .subscribe(topic, "*")
+            .listener(
+                (msgs, q) -> {
+                  msgs.forEach(
+                      m ->
+                          deliveries
+                              .computeIfAbsent(m.getMsgId(), k -> new AtomicInteger())
+                              .incrementAndGet());
+                  return ConsumeStatus.CONSUME_SUCCESS;
+                })
+            .build()) {
+      await().atMost(Duration.ofSeconds(60)).until(() -> deliveries.keySet().containsAll(ids));
+      admin.start();
+      // The broker refuses a reset until it holds the group's committed offsets.
+      Map<org.apache.rocketmq.common.message.MessageQueue, Long> table =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .ignoreExceptions()
+              .until(() -> admin.resetOffsetByTimestamp(topic, group, before, true), t -> true);
+      assertThat(table).isNotEmpty();
+      assertThat(table.values()).containsOnly(0L);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> ids.stream().allMatch(id -> deliveries.get(id).get() >= 2));
+    } finally {
+      admin.shutdown();
+    }
+  }
 }

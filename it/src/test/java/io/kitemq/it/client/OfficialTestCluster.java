@@ -2,6 +2,7 @@ package io.kitemq.it.client;
 
 import io.kitemq.remoting.netty.RemotingClient;
 import io.kitemq.remoting.netty.RemotingClientConfig;
+import io.kitemq.remoting.netty.RemotingTimeoutException;
 import io.kitemq.remoting.protocol.RemotingCommand;
 import io.kitemq.remoting.protocol.RequestCode;
 import io.kitemq.remoting.protocol.header.GetRouteInfoRequestHeader;
@@ -164,6 +165,8 @@ final class OfficialTestCluster implements TestCluster {
       Awaitility.await("registration of the official broker (logs in " + dir + ")")
           .atMost(Duration.ofSeconds(60))
           .pollInterval(Duration.ofMillis(200))
+          // A name server still warming up on a busy machine may answer late: ask again.
+          .ignoreException(RemotingTimeoutException.class)
           .until(
               () ->
                   client

@@ -99,7 +99,12 @@ class ApacheHeaderCrossCheckTest {
         pair(GetTopicsByClusterRequestHeader.class, "GetTopicsByClusterRequestHeader"),
         pair(BrokerHeartbeatRequestHeader.class, "namesrv.BrokerHeartbeatRequestHeader"),
         pair(RegisterTopicRequestHeader.class, "namesrv.RegisterTopicRequestHeader"),
-        pair(GetBrokerMemberGroupRequestHeader.class, "GetBrokerMemberGroupRequestHeader"));
+        pair(GetBrokerMemberGroupRequestHeader.class, "GetBrokerMemberGroupRequestHeader"),
+        pair(GetConsumerRunningInfoRequestHeader.class, "GetConsumerRunningInfoRequestHeader"),
+        pair(
+            ConsumeMessageDirectlyResultRequestHeader.class,
+            "ConsumeMessageDirectlyResultRequestHeader"),
+        pair(ResetOffsetRequestHeader.class, "ResetOffsetRequestHeader"));
   }
 
   private static Object[] pair(Class<?> ours, String theirs) {
