@@ -193,21 +193,6 @@ public final class Producer implements AutoCloseable {
     public Producer build() {
       TopicValidator.requireValidGroup(group);
       Objects.requireNonNull(sendTimeout, "sendTimeout");
-      if (sendTimeout.toMillis() <= 0) {
-        throw new IllegalArgumentException("sendTimeout must be positive");
-      }
-      if (retries < 0) {
-        throw new IllegalArgumentException("retries must be >= 0, got " + retries);
-      }
-      if (compressThreshold <= 0) {
-        throw new IllegalArgumentException("compressThreshold must be positive");
-      }
-      if (compressLevel < 0 || compressLevel > 9) {
-        throw new IllegalArgumentException("compressLevel must be 0..9, got " + compressLevel);
-      }
-      if (maxMessageSize <= 0) {
-        throw new IllegalArgumentException("maxMessageSize must be positive");
-      }
       if (traceTopic != null) {
         TopicValidator.validateTopic(traceTopic)
             .ifPresent(

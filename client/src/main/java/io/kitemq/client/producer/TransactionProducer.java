@@ -162,18 +162,6 @@ public final class TransactionProducer implements AutoCloseable {
       TopicValidator.requireValidGroup(group);
       Objects.requireNonNull(listener, "listener");
       Objects.requireNonNull(sendTimeout, "sendTimeout");
-      if (sendTimeout.toMillis() <= 0) {
-        throw new IllegalArgumentException("sendTimeout must be positive");
-      }
-      if (retries < 0) {
-        throw new IllegalArgumentException("retries must be >= 0, got " + retries);
-      }
-      if (compressThreshold <= 0) {
-        throw new IllegalArgumentException("compressThreshold must be positive");
-      }
-      if (maxMessageSize <= 0) {
-        throw new IllegalArgumentException("maxMessageSize must be positive");
-      }
       if (checkThreads < 1 || checkThreads > 64) {
         throw new IllegalArgumentException("checkThreads must be 1..64, got " + checkThreads);
       }
