@@ -26,6 +26,9 @@ import io.kitemq.broker.processor.StatsProcessor;
 import io.kitemq.broker.registration.NameServerRegistrar;
 import io.kitemq.broker.schedule.DelayLevels;
 import io.kitemq.broker.schedule.ScheduleMessageService;
+import io.kitemq.broker.stats.BrokerStats;
+import io.kitemq.broker.stats.CountingListener;
+import io.kitemq.broker.stats.RuntimeFormats;
 import io.kitemq.broker.transaction.TransactionCheckSender;
 import io.kitemq.broker.transaction.TransactionCheckService;
 import io.kitemq.broker.transaction.TransactionalMessageService;
@@ -47,6 +50,7 @@ import io.netty.channel.Channel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -97,6 +101,8 @@ public final class BrokerController implements AutoCloseable {
   private final ExecutorService notifier;
   private final BrokerContext context;
   private final long bootTimestamp = System.currentTimeMillis();
+  private final BrokerStats stats;
+  private volatile BrokerMetricsListener metricsListener = BrokerMetricsListener.NONE;
   private volatile RemotingServer server;
   private RemotingClient client;
   private NameServerRegistrar registrar;
@@ -160,6 +166,8 @@ public final class BrokerController implements AutoCloseable {
             holdService,
             pullExecutor,
             clock);
+    this.stats = new BrokerStats(clock, ZoneId.systemDefault());
+    context.setMetrics(new CountingListener(stats, BrokerMetricsListener.NONE));
     this.schedule =
         new ScheduleMessageService(
             DelayLevels.parse(config.messageDelayLevel()),
@@ -227,6 +235,8 @@ public final class BrokerController implements AutoCloseable {
     long flush = config.flushConsumerOffsetInterval();
     scheduler.scheduleAtFixedRate(this::persistOffsetsQuietly, flush, flush, TimeUnit.MILLISECONDS);
     scheduler.scheduleAtFixedRate(this::scanExpiredClients, 10, 10, TimeUnit.SECONDS);
+    stats.sample();
+    scheduler.scheduleAtFixedRate(stats::sample, 1, 1, TimeUnit.SECONDS);
     LOG.info(
         "broker {} of cluster {} listening on {}",
         config.brokerName(),
@@ -298,24 +308,32 @@ public final class BrokerController implements AutoCloseable {
 
   /** Registers {@code processor}, timed when a metrics listener is set. */
   private void register(int code, RequestProcessor processor, Executor executor) {
-    BrokerMetricsListener metrics = context.metrics();
+    BrokerMetricsListener metrics = metricsListener;
     server.registerProcessor(
         code,
         metrics == BrokerMetricsListener.NONE ? processor : new TimedProcessor(processor, metrics),
         executor);
   }
 
+  /** GET_BROKER_RUNTIME_INFO's table, under Apache RocketMQ's keys and value formats. */
   private Map<String, String> runtimeInfo() {
     Map<String, String> m = new TreeMap<>();
     m.put("brokerVersion", "479");
     m.put("brokerVersionDesc", "V5_3_3");
-    m.put("msgPutTotalTodayNow", "0");
+    // Apache: whether this broker serves as a master; KiteMQ slaves never take that role.
+    m.put("brokerActive", Boolean.toString(config.brokerId() == 0));
+    stats.describe(m);
     m.put("commitLogMinOffset", Long.toString(store.getMinPhyOffset()));
     m.put("commitLogMaxOffset", Long.toString(store.getMaxPhyOffset()));
+    m.put("remainHowManyDataToFlush", RuntimeFormats.bytes(store.flushBehindBytes()));
+    RuntimeFormats.disk(config.storeConfig().storePathRootDir(), m);
     m.put("sendThreadPoolQueueSize", Integer.toString(sendExecutor.getQueue().size()));
+    m.put("sendThreadPoolQueueCapacity", Integer.toString(config.sendThreadPoolQueueCapacity()));
     m.put("pullThreadPoolQueueSize", Integer.toString(pullExecutor.getQueue().size()));
+    m.put("pullThreadPoolQueueCapacity", Integer.toString(config.pullThreadPoolQueueCapacity()));
     m.put("heldPullRequests", Integer.toString(holdService.heldCount()));
     m.put("bootTimestamp", Long.toString(bootTimestamp));
+    m.put("runtime", RuntimeFormats.uptime(System.currentTimeMillis() - bootTimestamp));
     return m;
   }
 
@@ -324,7 +342,13 @@ public final class BrokerController implements AutoCloseable {
    * latencies); call before {@link #start()}.
    */
   public void setMetricsListener(BrokerMetricsListener listener) {
-    context.setMetrics(listener);
+    metricsListener = listener;
+    context.setMetrics(new CountingListener(stats, listener));
+  }
+
+  /** The message counters and rates behind GET_BROKER_RUNTIME_INFO. */
+  public BrokerStats stats() {
+    return stats;
   }
 
   /** The bound port (after {@link #start()}). */
