@@ -2,7 +2,7 @@
 MVN ?= mvn
 MVN_FLAGS ?= -B -ntp
 
-.PHONY: build test clean fmt lint run run-nameserver run-broker run-producer run-consumer dist benchmark benchmark-async benchmark-oneway compare
+.PHONY: build test clean fmt lint run run-nameserver run-broker run-producer run-consumer monitor dist benchmark benchmark-async benchmark-oneway compare
 
 ## build: compile, package every module, skip tests
 build:
@@ -71,6 +71,10 @@ run-producer: $(EXAMPLES_JAR)
 ## run-consumer: build if needed, then print TopicTest's messages from 127.0.0.1:9876 (or $$NAMESRV_ADDR) until Ctrl-C
 run-consumer: $(EXAMPLES_JAR)
 	$(EXAMPLES_RUN) io.kitemq.examples.basic.BasicConsumer "$${NAMESRV_ADDR:-127.0.0.1:9876}"
+
+## monitor: build if needed, then a live view (like top) of the cluster at 127.0.0.1:9876 (or $$NAMESRV_ADDR): brokers, busiest topics, largest lag; Ctrl-C quits
+monitor: $(KITE)
+	$(KITE) admin monitor -n "$${NAMESRV_ADDR:-127.0.0.1:9876}"
 
 ## dist: server/target/kite-<version>.tar.gz with bin/kite, config/, lib/ and a class-data archive
 dist: $(KITE)

@@ -87,6 +87,15 @@ public final class AdminClient implements AutoCloseable {
     return calls.topicStats(topicRoute(topic), topic);
   }
 
+  /**
+   * Min and max offsets of every queue of {@code topic} on the masters of {@code route} (a route
+   * the caller already holds, e.g. from {@link #topicRoute}), without asking a name server.
+   */
+  public Map<MessageQueue, TopicStatsTable.TopicOffset> topicStats(
+      TopicRouteData route, String topic) throws ClientException, InterruptedException {
+    return calls.topicStats(route, topic);
+  }
+
   /** The group's offsets against the brokers' for every queue of {@code topic}. */
   public Map<MessageQueue, ConsumeStats.OffsetWrapper> consumeStats(String group, String topic)
       throws ClientException, InterruptedException {
@@ -175,6 +184,15 @@ public final class AdminClient implements AutoCloseable {
   public Map<MessageQueue, ConsumeStats.OffsetWrapper> groupConsumeStats(String group, String topic)
       throws ClientException, InterruptedException {
     return lookups.consumeStats(masterAddrs(null), group, topic);
+  }
+
+  /**
+   * The group's offsets against the brokers' for every topic it has consumed, asked of the brokers
+   * at {@code brokerAddrs} (e.g. the masters of a {@link #clusterInfo} the caller already holds).
+   */
+  public Map<MessageQueue, ConsumeStats.OffsetWrapper> groupConsumeStats(
+      List<String> brokerAddrs, String group) throws ClientException, InterruptedException {
+    return lookups.consumeStats(brokerAddrs, group, null);
   }
 
   /** The runtime statistics of the broker at {@code brokerAddr} (GET_BROKER_RUNTIME_INFO). */

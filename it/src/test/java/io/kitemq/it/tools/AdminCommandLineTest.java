@@ -38,7 +38,8 @@ class AdminCommandLineTest {
             "queryMsgByKey",
             "sendMessage",
             "consumeMessage",
-            "brokerStatus");
+            "brokerStatus",
+            "monitor");
     Admin.Run sub = Admin.raw(Map.of(), "updateTopic", "--help");
     assertThat(sub.exit()).isZero();
     assertThat(sub.out())
@@ -69,6 +70,26 @@ class AdminCommandLineTest {
     Admin.Run noCommand = Admin.raw(Map.of());
     assertThat(noCommand.exit()).isEqualTo(2);
     assertThat(Admin.raw(Map.of(), "noSuchCommand").exit()).isEqualTo(2);
+  }
+
+  @Test
+  void monitorRefusesBadOptionsAndAnUnreachableNameServer() throws IOException {
+    Admin.Run json = Admin.raw(Map.of(), "monitor", "--json");
+    assertThat(json.exit()).isEqualTo(2);
+    assertThat(json.err().strip())
+        .isEqualTo("kite admin monitor: --json needs --once (see 'kite admin monitor --help')");
+    Admin.Run interval = Admin.raw(Map.of(), "monitor", "--once", "--interval", "0");
+    assertThat(interval.exit()).isEqualTo(2);
+    assertThat(interval.err()).contains("--interval must be above 0");
+    Admin.Run top = Admin.raw(Map.of(), "monitor", "--once", "--top", "0");
+    assertThat(top.exit()).isEqualTo(2);
+    assertThat(top.err()).contains("--top must be between 1 and 10000, was 0");
+    String addr = "127.0.0.1:" + freePort();
+    Admin.Run down = Admin.raw(Map.of(), "monitor", "--once", "-n", addr, "--interval", "0.1");
+    assertThat(down.exit()).isEqualTo(1);
+    assertThat(down.err().lines()).hasSize(1);
+    assertThat(down.err()).startsWith("kite admin monitor: ").contains(addr);
+    assertThat(down.out()).isEmpty();
   }
 
   @Test

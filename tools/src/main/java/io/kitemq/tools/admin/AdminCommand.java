@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
       QueryMsgByKeyCommand.class,
       SendMessageCommand.class,
       ConsumeMessageCommand.class,
-      BrokerStatusCommand.class
+      BrokerStatusCommand.class,
+      MonitorCommand.class
     })
 public final class AdminCommand implements Runnable {
 
