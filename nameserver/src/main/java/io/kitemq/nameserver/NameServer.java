@@ -10,6 +10,9 @@ import io.kitemq.remoting.netty.BoundedExecutors;
 import io.kitemq.remoting.netty.ConnectionListener;
 import io.kitemq.remoting.netty.RemotingServer;
 import io.kitemq.remoting.netty.RemotingServerConfig;
+import io.kitemq.remoting.netty.RequestProcessor;
+import io.kitemq.remoting.netty.RequestTimingListener;
+import io.kitemq.remoting.netty.TimedProcessor;
 import io.netty.channel.Channel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: the remoting server's I/O threads, one bounded pool ({@code defaultThreadPoolNums}
  * threads) for every request, and one scheduler thread that expires silent brokers every {@code
  * scanNotActiveBrokerInterval} and removes brokers whose connection closed. Life cycle: {@link
- * #start()} once, then {@link #close()}. Thread-safe.
+ * #start()} once, then {@link #close()}. A {@link RequestTimingListener} set before start is told
+ * every request's latency (the metrics' {@code rocketmq_rpc_latency}). Thread-safe.
  */
 public final class NameServer implements AutoCloseable {
 
@@ -43,6 +47,7 @@ public final class NameServer implements AutoCloseable {
   private final ThreadPoolExecutor workers;
   private final ScheduledExecutorService scheduler;
   private final RemotingServer server;
+  private RequestTimingListener requestListener;
   private boolean started;
   private boolean closed;
 
@@ -86,17 +91,6 @@ public final class NameServer implements AutoCloseable {
                 brokerConnectionClosed(channel);
               }
             });
-    BrokerRequestProcessor brokerProcessor =
-        new BrokerRequestProcessor(routes, kv, this.config::get);
-    BrokerRequestProcessor.CODES.forEach(
-        c -> server.registerProcessor(c, brokerProcessor, workers));
-    RouteRequestProcessor routeProcessor = new RouteRequestProcessor(routes, kv, this.config::get);
-    RouteRequestProcessor.CODES.forEach(c -> server.registerProcessor(c, routeProcessor, workers));
-    KvRequestProcessor kvProcessor = new KvRequestProcessor(kv);
-    KvRequestProcessor.CODES.forEach(c -> server.registerProcessor(c, kvProcessor, workers));
-    ConfigRequestProcessor configProcessor = new ConfigRequestProcessor(this.config);
-    ConfigRequestProcessor.CODES.forEach(
-        c -> server.registerProcessor(c, configProcessor, workers));
   }
 
   /**
@@ -116,11 +110,44 @@ public final class NameServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    registerProcessors();
     int port = server.start();
     long interval = config.get().scanNotActiveBrokerInterval();
     scheduler.scheduleAtFixedRate(this::scan, interval, interval, TimeUnit.MILLISECONDS);
     LOG.info("name server started on port {}", port);
     return port;
+  }
+
+  /**
+   * Sets who is told each request's latency and response code (a metrics system); call before
+   * {@link #start()}. Without one, requests are not timed.
+   *
+   * @throws IllegalStateException after start
+   */
+  public synchronized void setRequestListener(RequestTimingListener listener) {
+    if (started) {
+      throw new IllegalStateException("set the request listener before the name server starts");
+    }
+    this.requestListener = listener;
+  }
+
+  private void registerProcessors() {
+    BrokerRequestProcessor brokerProcessor =
+        new BrokerRequestProcessor(routes, kv, this.config::get);
+    BrokerRequestProcessor.CODES.forEach(c -> register(c, brokerProcessor));
+    RouteRequestProcessor routeProcessor = new RouteRequestProcessor(routes, kv, this.config::get);
+    RouteRequestProcessor.CODES.forEach(c -> register(c, routeProcessor));
+    KvRequestProcessor kvProcessor = new KvRequestProcessor(kv);
+    KvRequestProcessor.CODES.forEach(c -> register(c, kvProcessor));
+    ConfigRequestProcessor configProcessor = new ConfigRequestProcessor(this.config);
+    ConfigRequestProcessor.CODES.forEach(c -> register(c, configProcessor));
+  }
+
+  private void register(int code, RequestProcessor processor) {
+    server.registerProcessor(
+        code,
+        requestListener == null ? processor : new TimedProcessor(processor, requestListener),
+        workers);
   }
 
   /** The bound port, or -1 before {@link #start()}. */

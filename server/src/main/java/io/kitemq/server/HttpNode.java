@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 /**
  * The node's HTTP port ({@code /metrics}, the web console at {@code /} and its API at {@code
  * /api/}), started after the nodes it reports on. The broker's metrics are installed through {@link
- * #watch(BrokerController)} before the broker starts (its request processors are timed from the
+ * #watch(BrokerController)} before the broker starts and the name server's through {@link
+ * #watch(NameServerNode, String)} before it starts (their request processors are timed from the
  * first request); the name server's gauges are added once it has started. Not thread-safe; driven
  * by {@link Launcher}.
  */
@@ -47,12 +48,15 @@ final class HttpNode implements Node {
     }
   }
 
-  /** Reports on the name server {@code server} yields once started. */
-  void watch(Supplier<NameServer> server, String nodeId) {
-    this.nameServer = server;
+  /**
+   * Reports on the name server {@code node} runs; call before it starts (its requests are timed).
+   */
+  void watch(NameServerNode node, String nodeId) {
+    this.nameServer = node::server;
     this.nameServerId = nodeId;
+    node.beforeStart(server -> NameServerMetrics.timeRequests(server, nodeId, registry));
     // The console asks this node's own name server.
-    this.namesrvAddr = () -> "127.0.0.1:" + server.get().port();
+    this.namesrvAddr = () -> "127.0.0.1:" + node.port();
   }
 
   @Override

@@ -62,7 +62,7 @@ final class NameServerCommand implements Callable<Integer> {
     List<Node> nodes = new ArrayList<>(List.of(node));
     if (console.enabled()) {
       HttpNode httpNode = new HttpNode(console, "--http-port or KITE_NAMESRV_HTTP_PORT");
-      httpNode.watch(node::server, ns.bindAddress() + ":" + ns.listenPort());
+      httpNode.watch(node, ns.bindAddress() + ":" + ns.listenPort());
       nodes.add(httpNode);
     }
     return new Launcher("name server").run(nodes, "", common.exitAfterReady);

@@ -4,6 +4,7 @@ import io.kitemq.nameserver.NameServer;
 import io.kitemq.nameserver.NameServerConfig;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /** A {@link NameServer} run by the launcher. Not thread-safe; driven by {@link Launcher}. */
 final class NameServerNode implements Node {
@@ -11,6 +12,7 @@ final class NameServerNode implements Node {
   private final NameServerConfig config;
   private final String portHint;
   private NameServer server;
+  private Consumer<NameServer> beforeStart = s -> {};
 
   /**
    * @param portHint how a user picks another port, for the port-in-use message
@@ -18,6 +20,11 @@ final class NameServerNode implements Node {
   NameServerNode(NameServerConfig config, String portHint) {
     this.config = config;
     this.portHint = portHint;
+  }
+
+  /** Runs {@code hook} on the name server after it is built and before it starts. */
+  void beforeStart(Consumer<NameServer> hook) {
+    this.beforeStart = hook;
   }
 
   @Override
@@ -33,6 +40,7 @@ final class NameServerNode implements Node {
           kvDir, "kvConfigPath", "KITE_NAMESRV_KV_CONFIG_PATH or kvConfigPath in the config file");
     }
     server = new NameServer(config);
+    beforeStart.accept(server);
     try {
       server.start();
     } catch (UncheckedIOException e) {

@@ -92,7 +92,7 @@ final class StandaloneCommand implements Callable<Integer> {
     List<Node> nodes = new ArrayList<>(List.of(nameServer, brokerNode));
     if (console.enabled()) {
       HttpNode httpNode = new HttpNode(console, "--http-port or KITE_BROKER_HTTP_PORT");
-      httpNode.watch(nameServer::server, ns.bindAddress() + ":" + ns.listenPort());
+      httpNode.watch(nameServer, ns.bindAddress() + ":" + ns.listenPort());
       brokerNode.beforeStart(httpNode::watch);
       nodes.add(httpNode);
     }

@@ -1,5 +1,7 @@
 package io.kitemq.broker.metrics;
 
+import io.kitemq.remoting.netty.RequestTimingListener;
+
 /**
  * What the broker reports as it works, for a metrics system to count: messages stored, messages
  * handed to consumers, dead letters and request latencies. The broker calls it on its request
@@ -10,7 +12,7 @@ package io.kitemq.broker.metrics;
  * <p>{@link #NONE} ignores everything; it is what a broker uses until one is set with {@code
  * BrokerController.setMetricsListener}.
  */
-public interface BrokerMetricsListener {
+public interface BrokerMetricsListener extends RequestTimingListener {
 
   /** Ignores every report. */
   BrokerMetricsListener NONE = new BrokerMetricsListener() {};
@@ -36,5 +38,6 @@ public interface BrokerMetricsListener {
    * A request with {@code requestCode} was answered with {@code responseCode} after {@code nanos}
    * (from the start of processing to the answer being ready).
    */
+  @Override
   default void requestDone(int requestCode, int responseCode, long nanos) {}
 }

@@ -58,6 +58,13 @@ class HttpPortProcessTest {
           .contains("# TYPE rocketmq_topic_number gauge")
           .contains("# TYPE kitemq_namesrv_brokers gauge")
           .contains("# TYPE jvm_memory_used_bytes gauge");
+      // The broker registered with the name server (REGISTER_BROKER, 103) before the ready line.
+      assertThat(metrics.lines())
+          .anyMatch(
+              l ->
+                  l.startsWith("rocketmq_rpc_latency_count{")
+                      && l.contains("node_type=\"namesrv\"")
+                      && l.contains("request_code=\"103\""));
       kite.terminate();
       assertThat(kite.awaitExit(Duration.ofSeconds(60))).isZero();
     }

@@ -1,22 +1,21 @@
-package io.kitemq.broker.metrics;
+package io.kitemq.remoting.netty;
 
-import io.kitemq.remoting.netty.RequestProcessor;
 import io.kitemq.remoting.protocol.RemotingCommand;
 import io.netty.channel.Channel;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * A {@link RequestProcessor} that reports each request's latency and response code to a {@link
- * BrokerMetricsListener}. An answer that is ready when the processor returns is reported at once;
+ * RequestTimingListener}. An answer that is ready when the processor returns is reported at once;
  * one that completes later is reported from its future (one completion stage per such request). A
  * failed future is reported with response code -1. Thread-safe if the delegate is.
  */
 public final class TimedProcessor implements RequestProcessor {
 
   private final RequestProcessor delegate;
-  private final BrokerMetricsListener listener;
+  private final RequestTimingListener listener;
 
-  public TimedProcessor(RequestProcessor delegate, BrokerMetricsListener listener) {
+  public TimedProcessor(RequestProcessor delegate, RequestTimingListener listener) {
     this.delegate = delegate;
     this.listener = listener;
   }
