@@ -123,7 +123,11 @@ final class MonitorCommand extends AdminSubcommand {
       }
     } finally {
       if (!stopping.get()) {
-        Runtime.getRuntime().removeShutdownHook(hook);
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+          // A signal arrived just now: the hook is running and halts the JVM once we are done.
+        }
       }
       finished.countDown();
     }
