@@ -120,13 +120,12 @@ class MonitorCommandTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> seen.size() == consumed);
         await()
             .atMost(Duration.ofSeconds(30))
-            .until(
-                () ->
-                    Admin.run(n, "consumerProgress", "-g", group, "--json")
-                            .json()
-                            .get("totalLag")
-                            .asLong()
-                        == 0);
+            .untilAsserted(
+                () -> {
+                  Admin.Run p = Admin.run(n, "consumerProgress", "-g", group, "--json");
+                  assertThat(p.exit()).as(p.toString()).isZero();
+                  assertThat(p.json().get("totalLag").asLong()).isZero();
+                });
       }
       send(producer, topic, lag);
 
