@@ -340,6 +340,60 @@ class ConsoleBrowserTest {
   }
 
   @Test
+  void aDeadLetterIsListedUnderItsGroupAndResentToItsTopic() throws Exception {
+    start(false);
+    String topic = "BrowserDlq";
+    String group = "browser-dlq-group";
+    try (Producer producer =
+            Producer.builder().clientOptions(clientOptions("dp")).group("dlq-producer").build();
+        PushConsumer consumer =
+            PushConsumer.builder()
+                .clientOptions(clientOptions("dc"))
+                .group(group)
+                .subscribe(topic, "*")
+                .consumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET)
+                .maxReconsumeTimes(1)
+                .listener((msgs, q) -> ConsumeStatus.RECONSUME_LATER)
+                .build()) {
+      producer.send(
+          new Message(
+              topic, "bad", "poison-1", "cannot be handled".getBytes(StandardCharsets.UTF_8)));
+      browser.get(node.baseUrl() + "/");
+      visible("#nav-groups").click();
+      wait.until(
+          d -> {
+            d.findElement(By.id("nav-groups")).click();
+            return !d.findElements(By.cssSelector("#groups tr[data-group='" + group + "'] a"))
+                .isEmpty();
+          });
+      click("#groups tr[data-group='" + group + "'] a");
+      WebDriverWait slow = new WebDriverWait(browser, Duration.ofSeconds(40));
+      slow.ignoring(StaleElementReferenceException.class);
+      slow.until(
+          d -> {
+            d.findElement(By.id("group-refresh")).click();
+            return d.findElement(By.cssSelector("#dlq tbody")).getText().contains("poison-1");
+          });
+      assertThat(browser.findElement(By.cssSelector("#dlq tbody")).getText())
+          .contains(topic + " poison-1");
+      browser.executeScript("document.getElementById('dlq').scrollIntoView()");
+      screenshot("dead-letters");
+      click("#dlq tbody button[id^='dlq-resend-']");
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("dlq-result"), "to " + topic + ": "));
+    }
+    visible("#nav-topics").click();
+    wait.until(
+        d -> {
+          d.findElement(By.id("nav-topics")).click();
+          return d.findElement(By.cssSelector("#topics tr[data-topic='" + topic + "']"))
+              .getText()
+              .endsWith(" 2 Delete");
+        });
+  }
+
+  @Test
   void readOnlyConsoleHidesTheChangingControls() throws Exception {
     start(true);
     browser.get(node.baseUrl() + "/");

@@ -102,14 +102,15 @@ function rate(v) {
   return v === null || v === undefined ? '-' : v.toFixed(1);
 }
 
-// "now", "-15m" / "-2h" / "-1d" / "-30s", epoch millis, or a local "2026-12-02 18:00[:00]".
+// "now", "-15m" / "-2h" / "-1d" / "-30s", epoch millis, or "2026-12-02 18:00[:00]" in UTC, the
+// zone every time on these pages is shown in.
 function parseTime(text) {
   const s = text.trim();
   if (s === '' || s === 'now') return Date.now();
   const rel = /^-(\d+)([smhd])$/.exec(s);
   if (rel) return Date.now() - Number(rel[1]) * { s: 1e3, m: 6e4, h: 36e5, d: 864e5 }[rel[2]];
   if (/^\d{12,14}$/.test(s)) return Number(s);
-  const t = Date.parse(s.replace(' ', 'T'));
+  const t = Date.parse(`${s.replace(' ', 'T')}Z`);
   if (Number.isNaN(t)) throw new Error(`not a time: "${s}" (try -1h, now or 2026-12-02 18:00)`);
   return t;
 }
@@ -251,7 +252,8 @@ async function showGroup(group) {
   for (const x of sorted) {
     row(queues, [x.topic, x.broker, x.queueId, x.brokerOffset, x.consumerOffset, x.lag, time(x.lastTimestamp)]);
   }
-  if (!$('#reset-topic').value && g.subscriptions.length > 0) $('#reset-topic').value = g.subscriptions[0].topic;
+  const own = g.subscriptions.map((x) => x.topic).filter((t) => !t.startsWith('%RETRY%'));
+  if (!$('#reset-topic').value && own.length > 0) $('#reset-topic').value = own[0];
   $('#group-detail').hidden = false;
   $('#group-detail').dataset.group = g.group;
   await loadDeadLetters(g.group);
@@ -266,7 +268,7 @@ async function loadDeadLetters(group) {
     const actions = document.createElement('span');
     actions.append(
       button('View', null, () => showMessage(m.offsetMsgId)),
-      button('Resend to origin', null, async () => {
+      button('Resend to origin', `dlq-resend-${m.offsetMsgId}`, async () => {
         const r = await api('POST', '/api/dlq/resend', { id: m.offsetMsgId });
         $('#dlq-result').textContent = `Sent a copy of ${m.offsetMsgId} to ${r.topic}: ${r.offsetMsgId}`;
       }));
@@ -274,6 +276,7 @@ async function loadDeadLetters(group) {
     row(body, [time(m.storeTimestamp), m.offsetMsgId, m.originTopic, m.keys, m.reconsumeTimes], actions);
   }
   $('#dlq-empty').hidden = d.messages.length > 0;
+  $('#dlq').hidden = d.messages.length === 0;
 }
 
 function showFound(title, messages) {
