@@ -12,6 +12,7 @@ import io.kitemq.client.consumer.ConsumeStatus;
 import io.kitemq.client.consumer.PushConsumer;
 import io.kitemq.client.producer.Producer;
 import io.kitemq.common.message.Message;
+import io.kitemq.remoting.protocol.body.BrokerStatsData;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -144,6 +146,16 @@ class ConsoleApiTest {
     assertThat(row.get("writeQueues").asInt()).isEqualTo(3);
     assertThat(row.get("perm").asText()).isEqualTo("RW");
     assertThat(row.get("messages").asLong()).isEqualTo(2);
+    // The put rate where the broker keeps TOPIC_PUT_NUMS, null where it does not.
+    try (AdminClient admin = AdminClient.builder().namesrvAddr(node.namesrvAddr).build()) {
+      String addr = admin.masterAddrs(null).get(0);
+      Optional<BrokerStatsData> stats = admin.brokerStatsData(addr, "TOPIC_PUT_NUMS", "TableTopic");
+      if (stats.isPresent()) {
+        assertThat(row.get("putTps").isNumber()).isTrue();
+      } else {
+        assertThat(row.get("putTps").isNull()).isTrue();
+      }
+    }
 
     assertThat(
             call("POST", "/api/topics", "{\"topic\":\"TableTopic\",\"queues\":4,\"perm\":\"R\"}")

@@ -158,7 +158,7 @@ class ConsoleBrowserTest {
     type("#topic-queues", "4");
     visible("#topic-create").click();
     WebElement created = visible("#topics tr[data-topic='BrowserTopic']");
-    assertThat(created.getText()).contains("BrowserTopic 4 4 RW 0");
+    assertThat(created.getText()).contains("BrowserTopic 4 4 RW - 0");
 
     String keyedId;
     try (Producer producer =
@@ -179,7 +179,7 @@ class ConsoleBrowserTest {
             d.findElement(By.id("nav-topics")).click();
             return d.findElement(By.cssSelector("#topics tr[data-topic='BrowserTopic']"))
                 .getText()
-                .contains("BrowserTopic 4 4 RW 5");
+                .contains("BrowserTopic 4 4 RW - 5");
           });
       click("#topics tr[data-topic='BrowserTopic'] a");
       wait.until(

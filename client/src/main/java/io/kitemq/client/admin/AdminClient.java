@@ -8,6 +8,7 @@ import io.kitemq.client.internal.AdminLookups;
 import io.kitemq.client.internal.ClientInstance;
 import io.kitemq.common.message.MessageExt;
 import io.kitemq.common.message.MessageQueue;
+import io.kitemq.remoting.protocol.body.BrokerStatsData;
 import io.kitemq.remoting.protocol.body.ClusterInfo;
 import io.kitemq.remoting.protocol.body.ConsumeMessageDirectlyResult;
 import io.kitemq.remoting.protocol.body.ConsumeStats;
@@ -257,6 +258,17 @@ public final class AdminClient implements AutoCloseable {
    */
   public ConsumeStats groupStats(String group) throws ClientException, InterruptedException {
     return actions.groupStats(masterAddrs(null), group);
+  }
+
+  /**
+   * The statistics item {@code statsName} / {@code statsKey} (for example {@code TOPIC_PUT_NUMS} /
+   * a topic) of the broker at {@code brokerAddr} over the last minute, hour and day
+   * (VIEW_BROKER_STATS_DATA); empty when the broker does not serve it or has no such item yet.
+   */
+  public Optional<BrokerStatsData> brokerStatsData(
+      String brokerAddr, String statsName, String statsKey)
+      throws ClientException, InterruptedException {
+    return actions.statsData(brokerAddr, statsName, statsKey);
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.kitemq.remoting.protocol.RemotingCommandException;
 import io.kitemq.remoting.protocol.RequestCode;
 import io.kitemq.remoting.protocol.ResponseCode;
 import io.kitemq.remoting.protocol.body.BrokerData;
+import io.kitemq.remoting.protocol.body.BrokerStatsData;
 import io.kitemq.remoting.protocol.body.ConsumeMessageDirectlyResult;
 import io.kitemq.remoting.protocol.body.ConsumeStats;
 import io.kitemq.remoting.protocol.body.ConsumerConnection;
@@ -23,8 +24,10 @@ import io.kitemq.remoting.protocol.header.ResetOffsetRequestHeader;
 import io.kitemq.remoting.protocol.header.RpcHeader;
 import io.kitemq.remoting.protocol.header.SearchOffsetRequestHeader;
 import io.kitemq.remoting.protocol.header.SearchOffsetResponseHeader;
+import io.kitemq.remoting.protocol.header.ViewBrokerStatsDataRequestHeader;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -178,5 +181,27 @@ public final class AdminActions {
       tps += stats.consumeTps();
     }
     return new ConsumeStats(table, tps);
+  }
+
+  /**
+   * The statistics item {@code name} / {@code key} of the broker at {@code addr}
+   * (VIEW_BROKER_STATS_DATA); empty when the broker does not serve the request or has no such item.
+   */
+  public Optional<BrokerStatsData> statsData(String addr, String name, String key)
+      throws ClientException, InterruptedException {
+    RemotingCommand response =
+        invoke(
+            addr,
+            RemotingCommand.createRequest(
+                RequestCode.VIEW_BROKER_STATS_DATA,
+                new ViewBrokerStatsDataRequestHeader(name, key, RpcHeader.NONE)));
+    if (response.code() == ResponseCode.REQUEST_CODE_NOT_SUPPORTED.code()
+        || (response.code() == ResponseCode.SYSTEM_ERROR.code()
+            && response.remark() != null
+            && response.remark().contains("not exist"))) {
+      return Optional.empty();
+    }
+    Responses.requireSuccess(response, addr);
+    return Optional.of(Responses.body(response, BrokerStatsData.class, addr));
   }
 }

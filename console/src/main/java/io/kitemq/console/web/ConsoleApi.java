@@ -9,6 +9,7 @@ import io.kitemq.common.topic.SystemTopics;
 import io.kitemq.common.topic.TopicPermission;
 import io.kitemq.common.topic.TopicValidator;
 import io.kitemq.remoting.protocol.body.BrokerData;
+import io.kitemq.remoting.protocol.body.BrokerStatsData;
 import io.kitemq.remoting.protocol.body.ClusterInfo;
 import io.kitemq.remoting.protocol.body.ConsumeStats;
 import io.kitemq.remoting.protocol.body.QueueData;
@@ -29,6 +30,9 @@ import java.util.TreeSet;
  * the HTTP status and a message for the person. Thread-safe (the clients are).
  */
 final class ConsoleApi {
+
+  /** The brokers' statistics item of messages put per topic. */
+  static final String TOPIC_PUT_NUMS = "TOPIC_PUT_NUMS";
 
   private final ConsoleClients clients;
   private final ThroughputSampler sampler;
@@ -154,9 +158,30 @@ final class ConsoleApi {
         }
       }
       m.put("messages", messages);
+      m.put("putTps", route.isPresent() ? putTps(t, route.get()) : null);
       out.add(m);
     }
     return out;
+  }
+
+  /**
+   * Messages per second put into {@code topic} over the last minute, summed over its masters
+   * (TOPIC_PUT_NUMS); null when no master reports it (KiteMQ brokers do not keep the item).
+   */
+  private Double putTps(String topic, TopicRouteData route)
+      throws ClientException, InterruptedException {
+    Double sum = null;
+    for (BrokerData b : route.brokerDatas()) {
+      if (b.masterAddr() == null) {
+        continue;
+      }
+      Optional<BrokerStatsData> stats =
+          admin().brokerStatsData(b.masterAddr(), TOPIC_PUT_NUMS, topic);
+      if (stats.isPresent() && stats.get().statsMinute() != null) {
+        sum = (sum == null ? 0 : sum) + stats.get().statsMinute().tps();
+      }
+    }
+    return sum;
   }
 
   /** Permission bits as the official tools write them: R, W, RW or "-". */

@@ -190,7 +190,7 @@ async function loadTopics() {
     const name = document.createElement('td');
     name.appendChild(link(t.topic, () => showTopic(t.topic)));
     tr.appendChild(name);
-    [t.readQueues, t.writeQueues, t.perm, t.messages].forEach((v) => cell(tr, v));
+    [t.readQueues, t.writeQueues, t.perm, rate(t.putTps), t.messages].forEach((v) => cell(tr, v));
     const actions = document.createElement('td');
     actions.className = 'mutating';
     actions.appendChild(button('Delete', `delete-${t.topic}`, async () => {

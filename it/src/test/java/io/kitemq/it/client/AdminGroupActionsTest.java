@@ -12,6 +12,7 @@ import io.kitemq.client.producer.Producer;
 import io.kitemq.client.producer.SendResult;
 import io.kitemq.common.message.Message;
 import io.kitemq.common.message.MessageQueue;
+import io.kitemq.remoting.protocol.body.BrokerStatsData;
 import io.kitemq.remoting.protocol.body.ConsumeMessageDirectlyResult;
 import io.kitemq.remoting.protocol.body.ConsumeStats;
 import io.kitemq.remoting.protocol.body.ConsumerConnection;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.rocketmq.remoting.protocol.body.Connection;
@@ -88,6 +90,17 @@ class AdminGroupActionsTest {
             .contains(producerOptions.clientId());
       } finally {
         official.shutdown();
+      }
+
+      // The official broker keeps a put counter per topic; ours does not keep the item.
+      String master = admin.masterAddrs(null).get(0);
+      Optional<BrokerStatsData> puts = admin.brokerStatsData(master, "TOPIC_PUT_NUMS", topic);
+      if (cluster.isKite()) {
+        assertThat(puts).isEmpty();
+      } else {
+        assertThat(puts).isPresent();
+        assertThat(puts.get().statsMinute()).isNotNull();
+        assertThat(puts.get().statsMinute().tps()).isGreaterThanOrEqualTo(0);
       }
 
       assertThat(admin.searchOffset(lastQueue, before)).isZero();
