@@ -366,7 +366,35 @@ class ConsoleApiTest {
                     .get("trace")
                     .toString()
                     .contains("\"type\":\"Pub\""));
-    JsonNode pub = call("GET", "/api/message?id=" + offsetId, null).json().get("trace").get(0);
+    // A traced consumer adds the consumption steps.
+    try (PushConsumer consumer =
+        PushConsumer.builder()
+            .clientOptions(clientOptions("sc"))
+            .group("search-consumer")
+            .subscribe(topic, "*")
+            .consumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET)
+            .enableTrace()
+            .listener((msgs, q) -> ConsumeStatus.CONSUME_SUCCESS)
+            .build()) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                String trace =
+                    call("GET", "/api/message?id=" + offsetId, null).json().get("trace").toString();
+                return trace.contains("\"type\":\"SubBefore\"")
+                    && trace.contains("\"type\":\"SubAfter\"");
+              });
+    }
+    JsonNode trace = call("GET", "/api/message?id=" + offsetId, null).json().get("trace");
+    for (JsonNode step : trace) {
+      assertThat(step.get("msgId").asText()).isEqualTo(id);
+      if (step.get("type").asText().startsWith("Sub")) {
+        assertThat(step.get("group").asText()).isEqualTo("search-consumer");
+      }
+    }
+    JsonNode pub = trace.get(0);
+    assertThat(pub.get("type").asText()).isEqualTo("Pub");
     assertThat(pub.get("msgId").asText()).isEqualTo(id);
     assertThat(pub.get("group").asText()).isEqualTo("search-producer");
     assertThat(pub.get("topic").asText()).isEqualTo(topic);
