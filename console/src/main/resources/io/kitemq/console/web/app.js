@@ -311,7 +311,8 @@ async function showMessage(id) {
   props.replaceChildren();
   for (const [k, v] of Object.entries(m.properties)) row(props, [k, v]);
   $('#trace-off').hidden = m.trace !== null;
-  $('#message-trace').hidden = m.trace === null;
+  $('#trace-none').hidden = m.trace === null || m.trace.length > 0;
+  $('#message-trace').hidden = m.trace === null || m.trace.length === 0;
   const trace = $('#message-trace tbody');
   trace.replaceChildren();
   for (const t of m.trace || []) {
