@@ -15,6 +15,7 @@ import io.kitemq.broker.processor.ClientManageProcessor;
 import io.kitemq.broker.processor.ConsumerCallProcessor;
 import io.kitemq.broker.processor.ConsumerSendMsgBackProcessor;
 import io.kitemq.broker.processor.EndTransactionProcessor;
+import io.kitemq.broker.processor.ProducerConnectionProcessor;
 import io.kitemq.broker.processor.PullMessageProcessor;
 import io.kitemq.broker.processor.QueryMessageProcessor;
 import io.kitemq.broker.processor.QueueLockProcessor;
@@ -296,6 +297,10 @@ public final class BrokerController implements AutoCloseable {
     ConsumerCallProcessor consumerCalls = new ConsumerCallProcessor(context, () -> server);
     register(RequestCode.GET_CONSUMER_RUNNING_INFO, consumerCalls, adminExecutor);
     register(RequestCode.CONSUME_MESSAGE_DIRECTLY, consumerCalls, adminExecutor);
+    register(
+        RequestCode.GET_PRODUCER_CONNECTION_LIST,
+        new ProducerConnectionProcessor(context),
+        adminExecutor);
     register(
         RequestCode.INVOKE_BROKER_TO_RESET_OFFSET,
         new ResetOffsetProcessor(context, () -> server),

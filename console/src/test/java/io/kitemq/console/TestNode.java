@@ -45,6 +45,9 @@ final class TestNode implements AutoCloseable {
     p.setProperty("maxHashSlotNum", "10000");
     p.setProperty("maxIndexNum", "40000");
     p.setProperty("flushConsumerOffsetInterval", "200");
+    p.setProperty("traceTopicEnable", "true");
+    // Retries come back within a second, so a dead letter takes moments, not minutes.
+    p.setProperty("messageDelayLevel", "1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s");
     broker = new BrokerController(BrokerConfig.fromProperties(p));
     JvmMetricsInstaller.install(registry);
     BrokerMetrics metrics = BrokerMetrics.install(broker, registry);

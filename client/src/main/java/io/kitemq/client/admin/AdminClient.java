@@ -2,12 +2,15 @@ package io.kitemq.client.admin;
 
 import io.kitemq.client.ClientException;
 import io.kitemq.client.ClientOptions;
+import io.kitemq.client.internal.AdminActions;
 import io.kitemq.client.internal.AdminCalls;
 import io.kitemq.client.internal.AdminLookups;
 import io.kitemq.client.internal.ClientInstance;
 import io.kitemq.common.message.MessageExt;
 import io.kitemq.common.message.MessageQueue;
+import io.kitemq.remoting.protocol.body.BrokerStatsData;
 import io.kitemq.remoting.protocol.body.ClusterInfo;
+import io.kitemq.remoting.protocol.body.ConsumeMessageDirectlyResult;
 import io.kitemq.remoting.protocol.body.ConsumeStats;
 import io.kitemq.remoting.protocol.body.ConsumerConnection;
 import io.kitemq.remoting.protocol.body.SubscriptionGroupConfig;
@@ -35,11 +38,13 @@ public final class AdminClient implements AutoCloseable {
   private final ClientInstance instance;
   private final AdminCalls calls;
   private final AdminLookups lookups;
+  private final AdminActions actions;
 
   private AdminClient(ClientOptions options) {
     this.instance = ClientInstance.acquire(options);
     this.calls = new AdminCalls(instance);
     this.lookups = new AdminLookups(instance);
+    this.actions = new AdminActions(instance);
   }
 
   public static Builder builder() {
@@ -223,6 +228,65 @@ public final class AdminClient implements AutoCloseable {
       throw new ClientException("no message " + uniqueId + " in topic " + topic);
     }
     return m;
+  }
+
+  /**
+   * Resets the offsets of {@code group} on {@code topic} to the first message stored at or after
+   * {@code timestamp} (epoch millis) on every master (INVOKE_BROKER_TO_RESET_OFFSET); with {@code
+   * force} false a queue whose committed offset is already earlier keeps it. The group must have a
+   * live consumer: the brokers tell it the new offsets. Answers the new offset of every queue.
+   */
+  public Map<MessageQueue, Long> resetOffsetByTimestamp(
+      String group, String topic, long timestamp, boolean force)
+      throws ClientException, InterruptedException {
+    return actions.resetOffset(topicRoute(topic), group, topic, timestamp, force);
+  }
+
+  /**
+   * Has the live client {@code clientId} of {@code group} consume the message {@code offsetMsgId}
+   * of {@code topic} now (CONSUME_MESSAGE_DIRECTLY) and answers how its listener handled it.
+   */
+  public ConsumeMessageDirectlyResult consumeMessageDirectly(
+      String group, String clientId, String topic, String offsetMsgId)
+      throws ClientException, InterruptedException {
+    return actions.consumeDirectly(group, clientId, offsetMsgId, topic);
+  }
+
+  /**
+   * The offset of the first message of {@code queue} stored at or after {@code timestamp} (epoch
+   * millis), the queue's max offset when none is (SEARCH_OFFSET_BY_TIMESTAMP).
+   */
+  public long searchOffset(MessageQueue queue, long timestamp)
+      throws ClientException, InterruptedException {
+    return actions.searchOffset(topicRoute(queue.topic()), queue, timestamp);
+  }
+
+  /**
+   * The live connections of producer group {@code group} by master address
+   * (GET_PRODUCER_CONNECTION_LIST); masters where it has none are left out.
+   */
+  public Map<String, List<ConsumerConnection.Connection>> producerConnections(String group)
+      throws ClientException, InterruptedException {
+    return actions.producerConnections(masterAddrs(null), group);
+  }
+
+  /**
+   * The offsets of {@code group} on every queue of every topic it consumes, on every master, and
+   * the sum of the consumption rates (msg/s) the brokers report (GET_CONSUME_STATS).
+   */
+  public ConsumeStats groupStats(String group) throws ClientException, InterruptedException {
+    return actions.groupStats(masterAddrs(null), group);
+  }
+
+  /**
+   * The statistics item {@code statsName} / {@code statsKey} (for example {@code TOPIC_PUT_NUMS} /
+   * a topic) of the broker at {@code brokerAddr} over the last minute, hour and day
+   * (VIEW_BROKER_STATS_DATA); empty when the broker does not serve it or has no such item yet.
+   */
+  public Optional<BrokerStatsData> brokerStatsData(
+      String brokerAddr, String statsName, String statsKey)
+      throws ClientException, InterruptedException {
+    return actions.statsData(brokerAddr, statsName, statsKey);
   }
 
   @Override

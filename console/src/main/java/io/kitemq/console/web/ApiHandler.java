@@ -27,14 +27,19 @@ final class ApiHandler implements HttpHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ConsoleApi api;
+  private final GroupApi groups;
+  private final MessageApi messages;
   private final boolean readOnly;
   private final String cluster;
 
   /**
    * @param cluster the cluster topics are created in unless a call names another
    */
-  ApiHandler(ConsoleApi api, boolean readOnly, String cluster) {
+  ApiHandler(
+      ConsoleApi api, GroupApi groups, MessageApi messages, boolean readOnly, String cluster) {
     this.api = api;
+    this.groups = groups;
+    this.messages = messages;
     this.readOnly = readOnly;
     this.cluster = cluster;
   }
@@ -92,13 +97,19 @@ final class ApiHandler implements HttpHandler {
       case "GET /api/topics" -> {
         return api.topics("true".equals(q.get("system")));
       }
+      case "GET /api/topic-table" -> {
+        return api.topicTable("true".equals(q.get("system")));
+      }
       case "GET /api/topic" -> {
         return api.topic(required(q, "topic"));
       }
       case "POST /api/topics" -> {
         JsonNode b = body(ex);
         api.createTopic(
-            b.path("cluster").asText(cluster), text(b, "topic"), b.path("queues").asInt(8));
+            b.path("cluster").asText(cluster),
+            text(b, "topic"),
+            b.path("queues").asInt(8),
+            b.path("perm").asText("RW"));
         return Map.of("created", text(b, "topic"));
       }
       case "DELETE /api/topics" -> {
@@ -108,8 +119,46 @@ final class ApiHandler implements HttpHandler {
       case "GET /api/lag" -> {
         return api.lag(required(q, "group"), required(q, "topic"));
       }
+      case "GET /api/groups" -> {
+        return groups.groups();
+      }
+      case "GET /api/group" -> {
+        return groups.group(required(q, "group"));
+      }
+      case "POST /api/group/reset-offset" -> {
+        JsonNode b = body(ex);
+        return groups.resetOffset(text(b, "group"), text(b, "topic"), number(b, "timestamp"));
+      }
+      case "GET /api/producers" -> {
+        return groups.producers(required(q, "group"));
+      }
       case "GET /api/message" -> {
-        return api.message(required(q, "id"));
+        return messages.messageWithTrace(required(q, "id"));
+      }
+      case "GET /api/messages/by-key" -> {
+        return messages.byKey(required(q, "topic"), required(q, "key"));
+      }
+      case "GET /api/messages/by-time" -> {
+        return messages.byTime(
+            required(q, "topic"),
+            longParam(q, "begin"),
+            longParam(q, "end"),
+            (int) longParam(q, "limit", 50));
+      }
+      case "POST /api/messages/resend" -> {
+        JsonNode b = body(ex);
+        return messages.resendToGroup(
+            text(b, "id"), text(b, "group"), b.path("clientId").asText(""));
+      }
+      case "GET /api/dlq" -> {
+        return messages.deadLetters(
+            required(q, "group"),
+            longParam(q, "begin", 0),
+            longParam(q, "end", Long.MAX_VALUE),
+            (int) longParam(q, "limit", 50));
+      }
+      case "POST /api/dlq/resend" -> {
+        return messages.resendDeadLetter(text(body(ex), "id"));
       }
       case "POST /api/messages" -> {
         JsonNode b = body(ex);
@@ -156,6 +205,31 @@ final class ApiHandler implements HttpHandler {
       throw new ApiException(400, "missing " + field);
     }
     return v.trim();
+  }
+
+  private static long number(JsonNode b, String field) {
+    JsonNode v = b.path(field);
+    if (!v.canConvertToLong()) {
+      throw new ApiException(400, "missing or non-integer " + field);
+    }
+    return v.asLong();
+  }
+
+  private static long longParam(Map<String, String> q, String name) {
+    return parseLong(name, required(q, name));
+  }
+
+  private static long longParam(Map<String, String> q, String name, long otherwise) {
+    String v = q.get(name);
+    return v == null || v.isBlank() ? otherwise : parseLong(name, v.trim());
+  }
+
+  private static long parseLong(String name, String v) {
+    try {
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      throw new ApiException(400, name + " must be an integer, got " + v);
+    }
   }
 
   private static String required(Map<String, String> q, String name) {

@@ -2,59 +2,48 @@ package io.kitemq.console.web;
 
 import io.kitemq.client.ClientException;
 import io.kitemq.client.admin.AdminClient;
-import io.kitemq.client.producer.Producer;
 import io.kitemq.client.producer.SendResult;
 import io.kitemq.common.message.Message;
-import io.kitemq.common.message.MessageExt;
 import io.kitemq.common.message.MessageQueue;
 import io.kitemq.common.topic.SystemTopics;
+import io.kitemq.common.topic.TopicPermission;
 import io.kitemq.common.topic.TopicValidator;
 import io.kitemq.remoting.protocol.body.BrokerData;
+import io.kitemq.remoting.protocol.body.BrokerStatsData;
 import io.kitemq.remoting.protocol.body.ClusterInfo;
 import io.kitemq.remoting.protocol.body.ConsumeStats;
+import io.kitemq.remoting.protocol.body.QueueData;
+import io.kitemq.remoting.protocol.body.TopicRouteData;
 import io.kitemq.remoting.protocol.body.TopicStatsTable;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 
 /**
- * What the console's JSON API does, on the client library's {@link AdminClient} (so it works for
- * any cluster the node's name servers know) and a {@link Producer} for test messages, both made on
- * first use. Results are plain maps and lists for JSON. Errors are {@link ApiException}s carrying
+ * The console's cluster, topic and single-message calls, on the client library's {@link
+ * AdminClient} (so they work for any cluster the node's name servers know) and a producer for test
+ * messages. Results are plain maps and lists for JSON. Errors are {@link ApiException}s carrying
  * the HTTP status and a message for the person. Thread-safe (the clients are).
  */
-final class ConsoleApi implements AutoCloseable {
+final class ConsoleApi {
 
-  private final Supplier<String> namesrvAddr;
+  /** The brokers' statistics item of messages put per topic. */
+  static final String TOPIC_PUT_NUMS = "TOPIC_PUT_NUMS";
+
+  private final ConsoleClients clients;
   private final ThroughputSampler sampler;
-  private AdminClient admin;
-  private Producer producer;
 
-  ConsoleApi(Supplier<String> namesrvAddr, ThroughputSampler sampler) {
-    this.namesrvAddr = namesrvAddr;
+  ConsoleApi(ConsoleClients clients, ThroughputSampler sampler) {
+    this.clients = clients;
     this.sampler = sampler;
   }
 
-  private synchronized AdminClient admin() {
-    if (admin == null) {
-      admin = AdminClient.builder().namesrvAddr(namesrvAddr.get()).build();
-    }
-    return admin;
-  }
-
-  private synchronized Producer producer() {
-    if (producer == null) {
-      producer =
-          Producer.builder().namesrvAddr(namesrvAddr.get()).group("KITE_CONSOLE_PRODUCER").build();
-    }
-    return producer;
+  private AdminClient admin() {
+    return clients.admin();
   }
 
   /** Brokers by cluster with role, address and runtime figures. */
@@ -73,10 +62,36 @@ final class ConsoleApi implements AutoCloseable {
         m.put("version", rt.getOrDefault("brokerVersionDesc", ""));
         m.put("bootTimestamp", Long.parseLong(rt.getOrDefault("bootTimestamp", "0")));
         m.put("commitLogMaxOffset", Long.parseLong(rt.getOrDefault("commitLogMaxOffset", "0")));
+        m.put("putTps", firstRate(rt.get("putTps")));
+        m.put("getTps", firstRate(rt.get("getTransferedTps")));
+        m.put("diskRatio", ratio(rt.get("commitLogDiskRatio")));
         out.add(m);
       }
     }
     return out;
+  }
+
+  /** The 10-second rate of a runtime-info rate ("a b c": 10 s, 60 s, 600 s), null when absent. */
+  static Double firstRate(String rates) {
+    if (rates == null || rates.isBlank()) {
+      return null;
+    }
+    try {
+      return Double.parseDouble(rates.trim().split("\\s+")[0]);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static Double ratio(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Double.parseDouble(value.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private Map<String, String> runtimeOrEmpty(String addr) throws InterruptedException {
@@ -114,6 +129,68 @@ final class ConsoleApi implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Every topic listed by {@link #topics} with its read and write queues and permission per broker
+   * (from its route) and its message count (from its queues' offsets).
+   */
+  List<Map<String, Object>> topicTable(boolean system)
+      throws ClientException, InterruptedException {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (String t : topics(system)) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("topic", t);
+      Optional<TopicRouteData> route = admin().findTopicRoute(t);
+      int read = 0;
+      int write = 0;
+      TreeSet<String> perms = new TreeSet<>();
+      for (QueueData q : route.map(TopicRouteData::queueDatas).orElse(List.of())) {
+        read += q.readQueueNums();
+        write += q.writeQueueNums();
+        perms.add(perm(q.perm()));
+      }
+      m.put("readQueues", read);
+      m.put("writeQueues", write);
+      m.put("perm", String.join(",", perms));
+      long messages = 0;
+      if (route.isPresent()) {
+        for (TopicStatsTable.TopicOffset o : admin().topicStats(t).values()) {
+          messages += o.maxOffset() - o.minOffset();
+        }
+      }
+      m.put("messages", messages);
+      m.put("putTps", route.isPresent() ? putTps(t, route.get()) : null);
+      out.add(m);
+    }
+    return out;
+  }
+
+  /**
+   * Messages per second put into {@code topic} over the last minute, summed over its masters
+   * (TOPIC_PUT_NUMS); null when no master reports it (KiteMQ brokers do not keep the item).
+   */
+  private Double putTps(String topic, TopicRouteData route)
+      throws ClientException, InterruptedException {
+    Double sum = null;
+    for (BrokerData b : route.brokerDatas()) {
+      if (b.masterAddr() == null) {
+        continue;
+      }
+      Optional<BrokerStatsData> stats =
+          admin().brokerStatsData(b.masterAddr(), TOPIC_PUT_NUMS, topic);
+      if (stats.isPresent() && stats.get().statsMinute() != null) {
+        sum = (sum == null ? 0 : sum) + stats.get().statsMinute().tps();
+      }
+    }
+    return sum;
+  }
+
+  /** Permission bits as the official tools write them: R, W, RW or "-". */
+  static String perm(int bits) {
+    String r = (bits & TopicPermission.READ) != 0 ? "R" : "";
+    String w = (bits & TopicPermission.WRITE) != 0 ? "W" : "";
+    return r.isEmpty() && w.isEmpty() ? "-" : r + w;
+  }
+
   /** One topic's queues with their offsets and message counts. */
   Map<String, Object> topic(String topic) throws ClientException, InterruptedException {
     List<Map<String, Object>> queues = new ArrayList<>();
@@ -135,8 +212,11 @@ final class ConsoleApi implements AutoCloseable {
     return m;
   }
 
-  /** Creates or updates {@code topic} with {@code queues} queues on every master of the cluster. */
-  void createTopic(String cluster, String topic, int queues)
+  /**
+   * Creates or updates {@code topic} with {@code queues} read and write queues and permission
+   * {@code perm} ("RW", "R" or "W") on every master of the cluster.
+   */
+  void createTopic(String cluster, String topic, int queues, String perm)
       throws ClientException, InterruptedException {
     TopicValidator.validateTopic(topic)
         .ifPresent(
@@ -146,7 +226,16 @@ final class ConsoleApi implements AutoCloseable {
     if (queues < 1 || queues > 1024) {
       throw new ApiException(400, "queues must be in [1, 1024], got " + queues);
     }
-    admin().createTopic(cluster, topic, queues);
+    int bits =
+        switch (perm) {
+          case "RW" -> TopicPermission.READ | TopicPermission.WRITE;
+          case "R" -> TopicPermission.READ;
+          case "W" -> TopicPermission.WRITE;
+          default -> throw new ApiException(400, "perm must be RW, R or W, got " + perm);
+        };
+    for (String master : admin().masterAddrs(cluster)) {
+      admin().createTopic(master, topic, queues, queues, bits, false);
+    }
   }
 
   void deleteTopic(String cluster, String topic) throws ClientException, InterruptedException {
@@ -180,36 +269,7 @@ final class ConsoleApi implements AutoCloseable {
 
   /** The message with broker id {@code offsetMsgId}: properties, body as text and hex. */
   Map<String, Object> message(String offsetMsgId) throws ClientException, InterruptedException {
-    MessageExt m = admin().viewMessage(offsetMsgId);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("offsetMsgId", m.getOffsetMsgId());
-    out.put("msgId", m.getMsgId());
-    out.put("topic", m.getTopic());
-    out.put("tags", m.getTags());
-    out.put("keys", m.getKeys());
-    out.put("queueId", m.getQueueId());
-    out.put("queueOffset", m.getQueueOffset());
-    out.put("bornTimestamp", m.getBornTimestamp());
-    out.put("storeTimestamp", m.getStoreTimestamp());
-    out.put("reconsumeTimes", m.getReconsumeTimes());
-    out.put("properties", m.getProperties());
-    byte[] body = m.getBody() == null ? new byte[0] : m.getBody();
-    out.put("bodyText", utf8OrNull(body));
-    out.put("bodyHex", HexFormat.of().formatHex(body));
-    return out;
-  }
-
-  private static String utf8OrNull(byte[] body) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(body))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
+    return MessageJson.full(admin().viewMessage(offsetMsgId));
   }
 
   /** Sends a test message; answers its ids and queue. */
@@ -226,7 +286,7 @@ final class ConsoleApi implements AutoCloseable {
             tags == null || tags.isBlank() ? null : tags,
             keys == null || keys.isBlank() ? null : keys,
             (body == null ? "" : body).getBytes(StandardCharsets.UTF_8));
-    SendResult r = producer().send(msg);
+    SendResult r = clients.producer().send(msg);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("status", r.status().name());
     out.put("msgId", r.msgId());
@@ -235,15 +295,5 @@ final class ConsoleApi implements AutoCloseable {
     out.put("queueId", r.queue().queueId());
     out.put("queueOffset", r.queueOffset());
     return out;
-  }
-
-  @Override
-  public synchronized void close() {
-    if (producer != null) {
-      producer.close();
-    }
-    if (admin != null) {
-      admin.close();
-    }
   }
 }

@@ -6,12 +6,12 @@ import java.util.function.Supplier;
 
 /**
  * Adds the web console to a node's {@link ConsoleServer}: the static pages at {@code /} and the
- * JSON API at {@code /api/}, plus the throughput sampler when the node has a broker. Owns the admin
- * client, the test-message producer and the sampler; {@link #close()} stops them.
+ * JSON API at {@code /api/}, plus the throughput sampler when the node has a broker. Owns the
+ * console's clients and the sampler; {@link #close()} stops them.
  */
 public final class WebConsole implements AutoCloseable {
 
-  private final ConsoleApi api;
+  private final ConsoleClients clients;
   private final ThroughputSampler sampler;
 
   /**
@@ -28,8 +28,15 @@ public final class WebConsole implements AutoCloseable {
       LongSupplier totalIn,
       LongSupplier totalOut) {
     this.sampler = totalIn == null ? null : new ThroughputSampler(totalIn, totalOut);
-    this.api = new ConsoleApi(namesrvAddr, sampler);
-    server.addHandler("/api/", new ApiHandler(api, readOnly, cluster));
+    this.clients = new ConsoleClients(namesrvAddr);
+    server.addHandler(
+        "/api/",
+        new ApiHandler(
+            new ConsoleApi(clients, sampler),
+            new GroupApi(clients),
+            new MessageApi(clients),
+            readOnly,
+            cluster));
     server.addHandler("/", new StaticFiles());
   }
 
@@ -45,6 +52,6 @@ public final class WebConsole implements AutoCloseable {
     if (sampler != null) {
       sampler.close();
     }
-    api.close();
+    clients.close();
   }
 }

@@ -53,8 +53,66 @@ function act(fn) {
 
 function cell(row, text) {
   const td = document.createElement('td');
-  td.textContent = text;
+  td.textContent = text === null || text === undefined ? '-' : text;
   row.appendChild(td);
+  return td;
+}
+
+// A table row of plain values; the optional last argument is an element put in a last cell.
+function row(body, values, extra) {
+  const tr = document.createElement('tr');
+  values.forEach((v) => cell(tr, v));
+  if (extra) {
+    const td = document.createElement('td');
+    td.appendChild(extra);
+    tr.appendChild(td);
+  }
+  body.appendChild(tr);
+  return tr;
+}
+
+function link(text, onClick) {
+  const a = document.createElement('a');
+  a.textContent = text;
+  a.href = '#';
+  a.addEventListener('click', act(onClick));
+  return a;
+}
+
+function button(text, id, onClick) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = text;
+  if (id) b.id = id;
+  b.addEventListener('click', act(onClick));
+  return b;
+}
+
+const q = encodeURIComponent;
+
+function time(ms) {
+  return ms > 0 ? new Date(ms).toISOString().replace('T', ' ').replace('Z', '') : '-';
+}
+
+function count(n, noun) {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function rate(v) {
+  return v === null || v === undefined ? '-' : v.toFixed(1);
+}
+
+// "now", "-15m" / "-2h" / "-1d" / "-30s", epoch millis, or "2026-12-02 18:00[:00]" in UTC, the
+// zone every time on these pages is shown in.
+function parseTime(text) {
+  const s = text.trim();
+  if (s === '' || s === 'now') return Date.now();
+  const rel = /^-(\d+)([smhd])$/.exec(s);
+  if (rel) return Date.now() - Number(rel[1]) * { s: 1e3, m: 6e4, h: 36e5, d: 864e5 }[rel[2]];
+  if (/^\d{12,14}$/.test(s)) return Number(s);
+  const t = Date.parse(`${s.replace(' ', 'T')}Z`);
+  if (Number.isNaN(t)) throw new Error(`not a time: "${s}" (try -1h, now or 2026-12-02 18:00)`);
+  return t;
 }
 
 function duration(ms) {
@@ -68,7 +126,8 @@ function duration(ms) {
 const pages = {
   cluster: loadCluster,
   topics: loadTopics,
-  groups: async () => {},
+  groups: loadGroups,
+  producers: async () => {},
   messages: async () => {},
 };
 
@@ -85,15 +144,10 @@ async function loadCluster() {
   const body = $('#brokers tbody');
   body.replaceChildren();
   for (const b of overview.brokers) {
-    const row = document.createElement('tr');
-    cell(row, b.cluster);
-    cell(row, b.brokerName);
-    cell(row, b.role);
-    cell(row, b.address);
-    cell(row, b.version);
-    cell(row, b.bootTimestamp > 0 ? duration(Date.now() - b.bootTimestamp) : '');
-    cell(row, `${(b.commitLogMaxOffset / 1048576).toFixed(1)} MiB`);
-    body.appendChild(row);
+    row(body, [b.cluster, b.brokerName, b.role, b.address, b.version, rate(b.putTps), rate(b.getTps),
+      b.diskRatio === null ? '-' : `${(b.diskRatio * 100).toFixed(1)} %`,
+      b.bootTimestamp > 0 ? duration(Date.now() - b.bootTimestamp) : '-',
+      `${(b.commitLogMaxOffset / 1048576).toFixed(1)} MiB`]);
   }
   await drawChart();
 }
@@ -127,32 +181,31 @@ async function drawChart() {
 }
 
 async function loadTopics() {
-  const topics = await api('GET', `/api/topics?system=${$('#topic-system').checked}`);
-  const list = $('#topics');
-  list.replaceChildren();
+  const topics = await api('GET', `/api/topic-table?system=${$('#topic-system').checked}`);
+  const body = $('#topics tbody');
+  body.replaceChildren();
   for (const t of topics) {
-    const li = document.createElement('li');
-    li.dataset.topic = t;
-    const a = document.createElement('a');
-    a.textContent = t;
-    a.addEventListener('click', act(() => showTopic(t)));
-    const del = document.createElement('button');
-    del.textContent = 'Delete';
-    del.className = 'delete';
-    del.id = `delete-${t}`;
-    del.addEventListener('click', act(async () => {
-      if (!window.confirm(`Delete topic ${t} and its messages' queues on every master?`)) return;
-      await api('DELETE', `/api/topics?topic=${encodeURIComponent(t)}`);
+    const tr = document.createElement('tr');
+    tr.dataset.topic = t.topic;
+    const name = document.createElement('td');
+    name.appendChild(link(t.topic, () => showTopic(t.topic)));
+    tr.appendChild(name);
+    [t.readQueues, t.writeQueues, t.perm, rate(t.putTps), t.messages].forEach((v) => cell(tr, v));
+    const actions = document.createElement('td');
+    actions.className = 'mutating';
+    actions.appendChild(button('Delete', `delete-${t.topic}`, async () => {
+      if (!window.confirm(`Delete topic ${t.topic} and its queues on every master?`)) return;
+      await api('DELETE', `/api/topics?topic=${q(t.topic)}`);
       await loadTopics();
     }));
-    li.append(a, del);
-    list.appendChild(li);
+    tr.appendChild(actions);
+    body.appendChild(tr);
   }
-  return topics;
+  return topics.map((t) => t.topic);
 }
 
 async function showTopic(topic) {
-  const t = await api('GET', `/api/topic?topic=${encodeURIComponent(topic)}`);
+  const t = await api('GET', `/api/topic?topic=${q(topic)}`);
   const detail = $('#topic-detail');
   detail.replaceChildren();
   const h = document.createElement('h3');
@@ -160,31 +213,113 @@ async function showTopic(topic) {
   const table = document.createElement('table');
   table.innerHTML = '<thead><tr><th>Broker</th><th>Queue</th><th>Min offset</th><th>Max offset</th></tr></thead>';
   const body = document.createElement('tbody');
-  for (const q of t.queues) {
-    const row = document.createElement('tr');
-    [q.broker, q.queueId, q.minOffset, q.maxOffset].forEach((v) => cell(row, v));
-    body.appendChild(row);
-  }
+  for (const x of t.queues) row(body, [x.broker, x.queueId, x.minOffset, x.maxOffset]);
   table.appendChild(body);
   detail.append(h, table);
 }
 
-async function findMessage(id) {
-  const m = await api('GET', `/api/message?id=${encodeURIComponent(id)}`);
+async function loadGroups() {
+  const groups = await api('GET', '/api/groups');
+  const body = $('#groups tbody');
+  body.replaceChildren();
+  for (const g of groups) {
+    const tr = document.createElement('tr');
+    tr.dataset.group = g.group;
+    const name = document.createElement('td');
+    name.appendChild(link(g.group, () => showGroup(g.group)));
+    tr.appendChild(name);
+    [g.members, g.totalLag, rate(g.consumeTps)].forEach((v) => cell(tr, v));
+    body.appendChild(tr);
+  }
+}
+
+async function showGroup(group) {
+  const g = await api('GET', `/api/group?group=${q(group)}`);
+  $('#group-name').textContent = g.group;
+  $('#group-lag').textContent = String(g.totalLag);
+  $('#group-tps').textContent = rate(g.consumeTps);
+  $('#group-model').textContent = g.online ? `${g.messageModel}, ${g.consumeType}, ${g.consumeFromWhere}` : 'not online';
+  const members = $('#group-members tbody');
+  members.replaceChildren();
+  for (const m of g.members) row(members, [m.clientId, m.clientAddr, m.language, m.version]);
+  const subs = $('#group-subscriptions tbody');
+  subs.replaceChildren();
+  for (const s of g.subscriptions) row(subs, [s.topic, s.expression]);
+  const queues = $('#group-queues tbody');
+  queues.replaceChildren();
+  const sorted = [...g.queues].sort((a, b) =>
+    a.topic.localeCompare(b.topic) || a.broker.localeCompare(b.broker) || a.queueId - b.queueId);
+  for (const x of sorted) {
+    row(queues, [x.topic, x.broker, x.queueId, x.brokerOffset, x.consumerOffset, x.lag, time(x.lastTimestamp)]);
+  }
+  const own = g.subscriptions.map((x) => x.topic).filter((t) => !t.startsWith('%RETRY%'));
+  if (!$('#reset-topic').value && own.length > 0) $('#reset-topic').value = own[0];
+  $('#group-detail').hidden = false;
+  $('#group-detail').dataset.group = g.group;
+  await loadDeadLetters(g.group);
+}
+
+async function loadDeadLetters(group) {
+  const d = await api('GET', `/api/dlq?group=${q(group)}`);
+  $('#dlq-topic').textContent = d.topic;
+  const body = $('#dlq tbody');
+  body.replaceChildren();
+  for (const m of d.messages) {
+    const actions = document.createElement('span');
+    actions.append(
+      button('View', null, () => showMessage(m.offsetMsgId)),
+      button('Resend to origin', `dlq-resend-${m.offsetMsgId}`, async () => {
+        const r = await api('POST', '/api/dlq/resend', { id: m.offsetMsgId });
+        $('#dlq-result').textContent = `Sent a copy of ${m.offsetMsgId} to ${r.topic}: ${r.offsetMsgId}`;
+      }));
+    actions.querySelectorAll('button')[1].classList.add('mutating');
+    row(body, [time(m.storeTimestamp), m.offsetMsgId, m.originTopic, m.keys, m.reconsumeTimes], actions);
+  }
+  $('#dlq-empty').hidden = d.messages.length > 0;
+  $('#dlq').hidden = d.messages.length === 0;
+}
+
+function showFound(title, messages) {
+  $('#found-title').textContent = title;
+  const body = $('#found-table tbody');
+  body.replaceChildren();
+  for (const m of messages) {
+    const tr = document.createElement('tr');
+    cell(tr, time(m.storeTimestamp));
+    const id = document.createElement('td');
+    id.appendChild(link(m.offsetMsgId, () => showMessage(m.offsetMsgId)));
+    tr.appendChild(id);
+    [m.tags, m.keys, `${m.queueId} / ${m.queueOffset}`, m.bodySize].forEach((v) => cell(tr, v));
+    body.appendChild(tr);
+  }
+  $('#found').hidden = false;
+}
+
+async function showMessage(id) {
+  const m = await api('GET', `/api/message?id=${q(id)}`);
+  show('messages');
+  $('#find-id').value = id;
   $('#message-topic').textContent = m.topic;
+  $('#message-ids').textContent = `${m.msgId} / ${m.offsetMsgId}`;
   $('#message-tags').textContent = `${m.tags || '-'} / ${m.keys || '-'}`;
   $('#message-queue').textContent = `${m.queueId} / ${m.queueOffset}`;
-  $('#message-stored').textContent = new Date(m.storeTimestamp).toISOString();
+  $('#message-stored').textContent = `${time(m.bornTimestamp)} / ${time(m.storeTimestamp)}`;
+  $('#message-retries').textContent = String(m.reconsumeTimes);
   $('#message-body-text').textContent = m.bodyText === null ? '(not UTF-8 text: see hex)' : m.bodyText;
   $('#message-body-hex').textContent = m.bodyHex;
   const props = $('#message-properties tbody');
   props.replaceChildren();
-  for (const [k, v] of Object.entries(m.properties)) {
-    const row = document.createElement('tr');
-    cell(row, k);
-    cell(row, v);
-    props.appendChild(row);
+  for (const [k, v] of Object.entries(m.properties)) row(props, [k, v]);
+  $('#trace-off').hidden = m.trace !== null;
+  $('#trace-none').hidden = m.trace === null || m.trace.length > 0;
+  $('#message-trace').hidden = m.trace === null || m.trace.length === 0;
+  const trace = $('#message-trace tbody');
+  trace.replaceChildren();
+  for (const t of m.trace || []) {
+    row(trace, [time(t.timestamp), t.type, t.group, t.topic || t.storeHost || t.requestId, t.costTime, t.success]);
   }
+  $('#message-view').dataset.id = m.offsetMsgId;
+  $('#resend-result').textContent = '';
   $('#message-view').hidden = false;
 }
 
@@ -194,7 +329,7 @@ document.querySelectorAll('nav button').forEach((b) => b.addEventListener('click
 
 $('#topic-form').addEventListener('submit', act(async () => {
   const name = $('#topic-name').value.trim();
-  await api('POST', '/api/topics', { topic: name, queues: Number($('#topic-queues').value) });
+  await api('POST', '/api/topics', { topic: name, queues: Number($('#topic-queues').value), perm: $('#topic-perm').value });
   $('#topic-name').value = '';
   // Brokers register a new topic with the name servers within moments: list again until it shows.
   for (let i = 0; i < 20; i++) {
@@ -206,19 +341,57 @@ $('#topic-form').addEventListener('submit', act(async () => {
 }));
 $('#topic-system').addEventListener('change', act(loadTopics));
 
+$('#group-refresh').addEventListener('click', act(async () => {
+  await loadGroups();
+  await showGroup($('#group-detail').dataset.group);
+}));
+
+$('#reset-form').addEventListener('submit', act(async () => {
+  const group = $('#group-detail').dataset.group;
+  const timestamp = parseTime($('#reset-time').value);
+  const r = await api('POST', '/api/group/reset-offset', { group, topic: $('#reset-topic').value.trim(), timestamp });
+  $('#reset-result').textContent =
+    `Reset ${r.queues.length} queues of ${r.topic} to ${time(r.timestamp)}: ` + r.queues.map((x) => `${x.broker}/${x.queueId}→${x.offset}`).join(', ');
+  await showGroup(group);
+}));
+
 $('#lag-form').addEventListener('submit', act(async () => {
-  const lag = await api('GET', `/api/lag?group=${encodeURIComponent($('#lag-group').value)}&topic=${encodeURIComponent($('#lag-topic').value)}`);
+  const lag = await api('GET', `/api/lag?group=${q($('#lag-group').value)}&topic=${q($('#lag-topic').value)}`);
   $('#lag-total').textContent = String(lag.totalLag);
   const body = $('#lag-table tbody');
   body.replaceChildren();
-  for (const q of lag.queues) {
-    const row = document.createElement('tr');
-    [q.broker, q.queueId, q.brokerOffset, q.consumerOffset, q.lag].forEach((v) => cell(row, v));
-    body.appendChild(row);
-  }
+  for (const x of lag.queues) row(body, [x.broker, x.queueId, x.brokerOffset, x.consumerOffset, x.lag]);
 }));
 
-$('#find-form').addEventListener('submit', act(() => findMessage($('#find-id').value.trim())));
+$('#producer-form').addEventListener('submit', act(async () => {
+  const list = await api('GET', `/api/producers?group=${q($('#producer-group').value.trim())}`);
+  const body = $('#producers tbody');
+  body.replaceChildren();
+  for (const p of list) row(body, [p.broker, p.clientId, p.clientAddr, p.language, p.version]);
+  $('#producers-empty').hidden = list.length > 0;
+}));
+
+$('#find-form').addEventListener('submit', act(() => showMessage($('#find-id').value.trim())));
+
+$('#key-form').addEventListener('submit', act(async () => {
+  const topic = $('#key-topic').value.trim(), key = $('#key-key').value.trim();
+  const list = await api('GET', `/api/messages/by-key?topic=${q(topic)}&key=${q(key)}`);
+  showFound(`${count(list.length, 'message')} of ${topic} with key ${key}`, list);
+}));
+
+$('#time-form').addEventListener('submit', act(async () => {
+  const topic = $('#time-topic').value.trim();
+  const begin = parseTime($('#time-begin').value), end = parseTime($('#time-end').value);
+  const page = await api('GET', `/api/messages/by-time?topic=${q(topic)}&begin=${begin}&end=${end}&limit=100`);
+  showFound(`${count(page.messages.length, 'message')}${page.truncated ? ' (the first 100; there are more)' : ''} of ${topic} stored ${time(begin)} to ${time(end)}`, page.messages);
+}));
+
+$('#resend-form').addEventListener('submit', act(async () => {
+  const r = await api('POST', '/api/messages/resend', {
+    id: $('#message-view').dataset.id, group: $('#resend-group').value.trim(), clientId: $('#resend-client').value.trim(),
+  });
+  $('#resend-result').textContent = `${r.clientId}: ${r.consumeResult}${r.remark ? ' (' + r.remark + ')' : ''} in ${r.spentTimeMillis} ms`;
+}));
 
 $('#send-form').addEventListener('submit', act(async () => {
   const r = await api('POST', '/api/messages', {
@@ -227,10 +400,7 @@ $('#send-form').addEventListener('submit', act(async () => {
   $('#sent-id').textContent = r.offsetMsgId;
   $('#send-result').hidden = false;
 }));
-$('#sent-find').addEventListener('click', act(async () => {
-  $('#find-id').value = $('#sent-id').textContent;
-  await findMessage($('#sent-id').textContent);
-}));
+$('#sent-find').addEventListener('click', act(() => showMessage($('#sent-id').textContent)));
 
 setInterval(() => {
   if (!$('#page-cluster').hidden) drawChart().catch(showError);
