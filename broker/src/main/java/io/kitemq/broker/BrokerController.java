@@ -290,9 +290,9 @@ public final class BrokerController implements AutoCloseable {
     register(RequestCode.QUERY_MESSAGE, query, adminExecutor);
     register(RequestCode.VIEW_MESSAGE_BY_ID, query, adminExecutor);
 
-    StatsProcessor stats = new StatsProcessor(context);
+    StatsProcessor statsProcessor = new StatsProcessor(context, stats);
     for (int code : StatsProcessor.CODES) {
-      register(code, stats, adminExecutor);
+      register(code, statsProcessor, adminExecutor);
     }
     ConsumerCallProcessor consumerCalls = new ConsumerCallProcessor(context, () -> server);
     register(RequestCode.GET_CONSUMER_RUNNING_INFO, consumerCalls, adminExecutor);

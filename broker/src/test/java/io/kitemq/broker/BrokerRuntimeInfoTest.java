@@ -9,11 +9,19 @@ import io.kitemq.remoting.netty.RemotingClient;
 import io.kitemq.remoting.netty.RemotingClientConfig;
 import io.kitemq.remoting.protocol.RemotingCommand;
 import io.kitemq.remoting.protocol.RequestCode;
+import io.kitemq.remoting.protocol.ResponseCode;
 import io.kitemq.remoting.protocol.body.BodyCodec;
+import io.kitemq.remoting.protocol.body.BrokerStatsData;
+import io.kitemq.remoting.protocol.body.ConsumeStats;
 import io.kitemq.remoting.protocol.body.KvTable;
+import io.kitemq.remoting.protocol.body.TopicStatsTable;
+import io.kitemq.remoting.protocol.header.GetConsumeStatsRequestHeader;
+import io.kitemq.remoting.protocol.header.GetTopicStatsInfoRequestHeader;
 import io.kitemq.remoting.protocol.header.PullMessageRequestHeader;
+import io.kitemq.remoting.protocol.header.RpcHeader;
 import io.kitemq.remoting.protocol.header.SendMessageRequestHeader;
 import io.kitemq.remoting.protocol.header.SendMessageRequestHeaderV2;
+import io.kitemq.remoting.protocol.header.ViewBrokerStatsDataRequestHeader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -135,5 +143,70 @@ class BrokerRuntimeInfoTest {
     assertThat(info.get("runtime")).matches("\\[ 0 days, 0 hours, 0 minutes, \\d+ seconds \\]");
     assertThat(info.get("remainHowManyDataToFlush")).endsWith("B");
     assertThat(Long.parseLong(info.get("commitLogMaxOffset"))).isPositive();
+  }
+
+  private RemotingCommand statsData(String name, String key) throws Exception {
+    return client.invokeSync(
+        addr,
+        RemotingCommand.createRequest(
+            RequestCode.VIEW_BROKER_STATS_DATA,
+            new ViewBrokerStatsDataRequestHeader(name, key, RpcHeader.NONE)),
+        5000);
+  }
+
+  private <T> T body(RemotingCommand request, Class<T> type) throws Exception {
+    RemotingCommand r = client.invokeSync(addr, request, 5000);
+    assertThat(r.code()).isZero();
+    return BodyCodec.decode(r.body(), type);
+  }
+
+  @Test
+  void topicPutsAndGroupGetsAreCountedPerKeyForStatsDataAndTheStatsRates() throws Exception {
+    for (int i = 0; i < 9; i++) {
+      send("KeyedTopic", "m" + i);
+    }
+    assertThat(pull("KeyedTopic", 0, 4)).isEqualTo(4);
+    // Figures come from the once-a-second samples: wait for the first that saw the traffic.
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> {
+              RemotingCommand puts = statsData("TOPIC_PUT_NUMS", "KeyedTopic");
+              assertThat(puts.code()).isZero();
+              assertThat(BodyCodec.decode(puts.body(), BrokerStatsData.class).statsMinute().sum())
+                  .isEqualTo(9);
+            });
+    RemotingCommand gets = statsData("GROUP_GET_NUMS", "KeyedTopic@cg");
+    assertThat(gets.code()).isZero();
+    BrokerStatsData got = BodyCodec.decode(gets.body(), BrokerStatsData.class);
+    assertThat(got.statsMinute().sum()).isEqualTo(4);
+    assertThat(got.statsMinute().tps())
+        .isCloseTo(4 / 60.0, org.assertj.core.data.Offset.offset(1e-9));
+
+    TopicStatsTable topic =
+        body(
+            RemotingCommand.createRequest(
+                RequestCode.GET_TOPIC_STATS_INFO,
+                new GetTopicStatsInfoRequestHeader("KeyedTopic", RpcHeader.NONE)),
+            TopicStatsTable.class);
+    assertThat(topic.topicPutTps()).isPositive();
+    ConsumeStats consume =
+        body(
+            RemotingCommand.createRequest(
+                RequestCode.GET_CONSUME_STATS,
+                new GetConsumeStatsRequestHeader("cg", "KeyedTopic", null, RpcHeader.NONE)),
+            ConsumeStats.class);
+    assertThat(consume.consumeTps()).isPositive();
+    ConsumeStats other =
+        body(
+            RemotingCommand.createRequest(
+                RequestCode.GET_CONSUME_STATS,
+                new GetConsumeStatsRequestHeader("otherGroup", "KeyedTopic", null, RpcHeader.NONE)),
+            ConsumeStats.class);
+    assertThat(other.consumeTps()).isZero();
+
+    RemotingCommand unknown = statsData("GROUP_GET_NUMS", "KeyedTopic@nobody");
+    assertThat(unknown.code()).isEqualTo(ResponseCode.SYSTEM_ERROR.code());
+    assertThat(unknown.remark()).contains("not exist");
   }
 }

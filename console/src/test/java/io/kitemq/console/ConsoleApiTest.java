@@ -123,7 +123,7 @@ class ConsoleApiTest {
     // Present in the runtime info: the first of the three rates; absent: null.
     for (String[] k :
         new String[][] {
-          {"putTps", "putTps"}, {"getTps", "getTransferedTps"}, {"diskRatio", "commitLogDiskRatio"}
+          {"putTps", "putTps"}, {"getTps", "getTransferredTps"}, {"diskRatio", "commitLogDiskRatio"}
         }) {
       assertThat(broker.has(k[0])).as(k[0]).isTrue();
       if (rt.containsKey(k[1])) {

@@ -2,6 +2,7 @@ package io.kitemq.broker.processor;
 
 import io.kitemq.broker.client.ClientChannelInfo;
 import io.kitemq.broker.client.ConsumerGroupInfo;
+import io.kitemq.broker.stats.BrokerStats;
 import io.kitemq.common.message.MessageQueue;
 import io.kitemq.common.topic.SystemTopics;
 import io.kitemq.common.topic.TopicConfig;
@@ -18,6 +19,7 @@ import io.kitemq.remoting.protocol.header.GetConsumeStatsRequestHeader;
 import io.kitemq.remoting.protocol.header.GetConsumerConnectionListRequestHeader;
 import io.kitemq.remoting.protocol.header.GetTopicConfigRequestHeader;
 import io.kitemq.remoting.protocol.header.GetTopicStatsInfoRequestHeader;
+import io.kitemq.remoting.protocol.header.ViewBrokerStatsDataRequestHeader;
 import io.netty.channel.Channel;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,8 +33,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Admin reads: GET_TOPIC_CONFIG (351), GET_TOPIC_STATS_INFO (202), GET_CONSUME_STATS (208, what the
  * admin's lag is computed from), GET_CONSUMER_CONNECTION_LIST (203) and QUERY_TOPIC_CONSUME_BY_WHO
- * (300, what the admin's message track starts from). Rates are not measured and read 0.
- * Thread-safe.
+ * (300, what the admin's message track starts from) and VIEW_BROKER_STATS_DATA (315: a topic's puts
+ * or a group's gets over the last minute, hour and day). The rates in topic and consume stats are
+ * the last minute's, as Apache's are. Thread-safe.
  */
 public final class StatsProcessor implements RequestProcessor {
 
@@ -42,13 +45,16 @@ public final class StatsProcessor implements RequestProcessor {
     RequestCode.GET_CONSUME_STATS,
     RequestCode.GET_CONSUMER_CONNECTION_LIST,
     RequestCode.GET_TOPIC_CONFIG,
-    RequestCode.QUERY_TOPIC_CONSUME_BY_WHO
+    RequestCode.QUERY_TOPIC_CONSUME_BY_WHO,
+    RequestCode.VIEW_BROKER_STATS_DATA
   };
 
   private final BrokerContext ctx;
+  private final BrokerStats stats;
 
-  public StatsProcessor(BrokerContext ctx) {
+  public StatsProcessor(BrokerContext ctx, BrokerStats stats) {
     this.ctx = ctx;
+    this.stats = stats;
   }
 
   @Override
@@ -67,6 +73,8 @@ public final class StatsProcessor implements RequestProcessor {
           case RequestCode.GET_TOPIC_CONFIG ->
               topicConfig(GetTopicConfigRequestHeader.fromExtFields(ext).topic());
           case RequestCode.QUERY_TOPIC_CONSUME_BY_WHO -> consumedBy(ext.get("topic"));
+          case RequestCode.VIEW_BROKER_STATS_DATA ->
+              statsData(ViewBrokerStatsDataRequestHeader.fromExtFields(ext));
           default ->
               Responses.of(
                   ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
@@ -91,6 +99,18 @@ public final class StatsProcessor implements RequestProcessor {
     return withBody(BodyCodec.encode(Map.of("groupList", groups)));
   }
 
+  /** Apache's answer for a name or key it has not counted is SYSTEM_ERROR "... not exist". */
+  private RemotingCommand statsData(ViewBrokerStatsDataRequestHeader h) {
+    return stats
+        .statsData(h.statsName(), h.statsKey())
+        .map(data -> withBody(BodyCodec.encode(data)))
+        .orElseGet(
+            () ->
+                Responses.of(
+                    ResponseCode.SYSTEM_ERROR,
+                    "The stats <" + h.statsName() + "> <" + h.statsKey() + "> not exist"));
+  }
+
   private RemotingCommand topicConfig(String topic) {
     TopicConfig config = ctx.topics().get(topic);
     if (config == null) {
@@ -113,7 +133,7 @@ public final class StatsProcessor implements RequestProcessor {
           new TopicStatsTable.TopicOffset(
               ctx.store().getMinOffset(topic, q), max, Math.max(0, last)));
     }
-    return withBody(BodyCodec.encode(new TopicStatsTable(table, 0.0)));
+    return withBody(BodyCodec.encode(new TopicStatsTable(table, stats.topicPutTps(topic))));
   }
 
   private RemotingCommand consumeStats(GetConsumeStatsRequestHeader h) {
@@ -131,11 +151,13 @@ public final class StatsProcessor implements RequestProcessor {
       topics.addAll(ctx.consumers().subscriptionsOf(h.consumerGroup()));
     }
     Map<MessageQueue, ConsumeStats.OffsetWrapper> table = new HashMap<>();
+    double tps = 0;
     for (String topic : topics) {
       TopicConfig config = ctx.topics().get(topic);
       if (config == null || SystemTopics.isDlqTopic(topic)) {
         continue;
       }
+      tps += stats.groupGetTps(topic, h.consumerGroup());
       for (int q = 0; q < config.readQueueNums(); q++) {
         long max = ctx.store().getMaxOffset(topic, q);
         long committed = Math.max(0, ctx.offsets().query(h.consumerGroup(), topic, q));
@@ -146,7 +168,7 @@ public final class StatsProcessor implements RequestProcessor {
             new ConsumeStats.OffsetWrapper(max, committed, committed, Math.max(0, last)));
       }
     }
-    return withBody(BodyCodec.encode(new ConsumeStats(table, 0.0)));
+    return withBody(BodyCodec.encode(new ConsumeStats(table, tps)));
   }
 
   private RemotingCommand connections(String group) {

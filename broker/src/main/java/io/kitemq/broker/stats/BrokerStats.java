@@ -1,11 +1,13 @@
 package io.kitemq.broker.stats;
 
 import io.kitemq.common.topic.SystemTopics;
+import io.kitemq.remoting.protocol.body.BrokerStatsData;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
@@ -36,6 +38,8 @@ public final class BrokerStats {
   private final LongAdder gotUser = new LongAdder();
   private final RateWindow putRate = new RateWindow(SAMPLES);
   private final RateWindow getRate = new RateWindow(SAMPLES);
+  private final KeyedCounters topicPuts = new KeyedCounters();
+  private final KeyedCounters groupGets = new KeyedCounters();
   private final Object dayLock = new Object();
   private LocalDate today;
   private long putTodayMorning;
@@ -56,14 +60,16 @@ public final class BrokerStats {
   /** {@code messages} messages were stored in {@code topic}. */
   public void stored(String topic, int messages) {
     put.add(messages);
+    topicPuts.add(topic, "", messages);
     if (!SystemTopics.isSystemTopic(topic)) {
       putUser.add(messages);
     }
   }
 
-  /** {@code messages} messages of {@code topic} were handed to a consumer. */
-  public void pulled(String topic, int messages) {
+  /** {@code messages} messages of {@code topic} were handed to a consumer of {@code group}. */
+  public void pulled(String topic, String group, int messages) {
     got.add(messages);
+    groupGets.add(topic, group, messages);
     if (!SystemTopics.isSystemTopic(topic)) {
       gotUser.add(messages);
     }
@@ -73,6 +79,8 @@ public final class BrokerStats {
   public void sample() {
     long now = clock.getAsLong();
     putRate.sample(now, put.sum());
+    topicPuts.sample(now);
+    groupGets.sample(now);
     getRate.sample(now, got.sum());
     LocalDate date = dateOf(now);
     synchronized (dayLock) {
@@ -94,6 +102,34 @@ public final class BrokerStats {
   /** Messages of non-system topics pulled since start. */
   public long getTotal() {
     return gotUser.sum();
+  }
+
+  /** Messages per second stored in {@code topic} over the last minute. */
+  public double topicPutTps(String topic) {
+    return topicPuts.perSecondLastMinute(topic, "");
+  }
+
+  /** Messages per second of {@code topic} handed to {@code group} over the last minute. */
+  public double groupGetTps(String topic, String group) {
+    return groupGets.perSecondLastMinute(topic, group);
+  }
+
+  /**
+   * VIEW_BROKER_STATS_DATA's item {@code statsName} for {@code statsKey}, under Apache RocketMQ's
+   * names: {@code TOPIC_PUT_NUMS} keyed by topic, {@code GROUP_GET_NUMS} keyed by {@code
+   * topic@group}; empty for other names and for keys never counted.
+   */
+  public Optional<BrokerStatsData> statsData(String statsName, String statsKey) {
+    return switch (statsName) {
+      case "TOPIC_PUT_NUMS" -> topicPuts.data(statsKey, "");
+      case "GROUP_GET_NUMS" -> {
+        int at = statsKey.indexOf('@');
+        yield at < 0
+            ? Optional.empty()
+            : groupGets.data(statsKey.substring(0, at), statsKey.substring(at + 1));
+      }
+      default -> Optional.empty();
+    };
   }
 
   /** Adds the traffic keys of GET_BROKER_RUNTIME_INFO to {@code info}. */

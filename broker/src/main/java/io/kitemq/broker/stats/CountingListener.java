@@ -27,7 +27,7 @@ public final class CountingListener implements BrokerMetricsListener {
   @Override
   public void messagesOut(
       String topic, String group, int queueId, long nextOffset, int messages, long bytes) {
-    stats.pulled(topic, messages);
+    stats.pulled(topic, group, messages);
     delegate.messagesOut(topic, group, queueId, nextOffset, messages, bytes);
   }
 

@@ -53,6 +53,18 @@ final class RateWindow {
     return (values[newest] - values[oldest]) * 1000.0 / millis;
   }
 
+  /**
+   * How much the counter grew between the newest sample and the one {@code samples} samples before
+   * it (or the oldest kept); 0 with fewer than two samples.
+   */
+  synchronized long increase(int samples) {
+    if (size < 2) {
+      return 0;
+    }
+    int back = Math.min(samples, size - 1);
+    return values[index(size - 1)] - values[index(size - 1 - back)];
+  }
+
   /** The ring index of the {@code i}-th kept sample, oldest first. */
   private int index(int i) {
     int first = size < times.length ? 0 : next;

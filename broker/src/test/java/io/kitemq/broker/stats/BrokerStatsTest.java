@@ -58,7 +58,7 @@ class BrokerStatsTest {
     assertThat(info(stats).get("putTps")).isEqualTo("0.00 0.00 0.00");
     stats.sample();
     now.addAndGet(4000);
-    stats.pulled("Orders", 6);
+    stats.pulled("Orders", "g", 6);
     stats.sample();
     assertThat(info(stats).get("getTransferredTps")).isEqualTo("1.50 1.50 1.50");
   }
@@ -69,7 +69,7 @@ class BrokerStatsTest {
     BrokerStats stats = new BrokerStats(now::get, ZONE);
     stats.stored("Orders", 7);
     stats.stored("RMQ_SYS_TRACE_TOPIC", 100);
-    stats.pulled("Orders", 3);
+    stats.pulled("Orders", "g", 3);
     stats.sample();
     assertThat(info(stats))
         .containsEntry("msgPutTotalTodayNow", "7")

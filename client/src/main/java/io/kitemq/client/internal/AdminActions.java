@@ -176,7 +176,7 @@ public final class AdminActions {
                       RequestCode.GET_CONSUME_STATS,
                       new GetConsumeStatsRequestHeader(group, null, null, RpcHeader.NONE))),
               addr);
-      StatsBodies.GroupStats stats = Responses.body(response, StatsBodies.GroupStats.class, addr);
+      ConsumeStats stats = Responses.body(response, ConsumeStats.class, addr);
       table.putAll(stats.offsetTable());
       tps += stats.consumeTps();
     }

@@ -141,8 +141,7 @@ public final class AdminCalls {
               RemotingCommand.createRequest(
                   RequestCode.GET_TOPIC_STATS_INFO,
                   new GetTopicStatsInfoRequestHeader(topic, RpcHeader.NONE)));
-      out.putAll(
-          Responses.body(response, StatsBodies.TopicStats.class, b.masterAddr()).offsetTable());
+      out.putAll(Responses.body(response, TopicStatsTable.class, b.masterAddr()).offsetTable());
     }
     return out;
   }
@@ -161,8 +160,7 @@ public final class AdminCalls {
               RemotingCommand.createRequest(
                   RequestCode.GET_CONSUME_STATS,
                   new GetConsumeStatsRequestHeader(group, topic, null, RpcHeader.NONE)));
-      out.putAll(
-          Responses.body(response, StatsBodies.GroupStats.class, b.masterAddr()).offsetTable());
+      out.putAll(Responses.body(response, ConsumeStats.class, b.masterAddr()).offsetTable());
     }
     return out;
   }

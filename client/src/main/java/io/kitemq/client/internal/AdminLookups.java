@@ -175,7 +175,7 @@ public final class AdminLookups {
               RemotingCommand.createRequest(
                   RequestCode.GET_CONSUME_STATS,
                   new GetConsumeStatsRequestHeader(group, topic, null, RpcHeader.NONE)));
-      out.putAll(Responses.body(response, StatsBodies.GroupStats.class, addr).offsetTable());
+      out.putAll(Responses.body(response, ConsumeStats.class, addr).offsetTable());
     }
     return out;
   }

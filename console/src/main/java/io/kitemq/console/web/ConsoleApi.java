@@ -63,7 +63,7 @@ final class ConsoleApi {
         m.put("bootTimestamp", Long.parseLong(rt.getOrDefault("bootTimestamp", "0")));
         m.put("commitLogMaxOffset", Long.parseLong(rt.getOrDefault("commitLogMaxOffset", "0")));
         m.put("putTps", firstRate(rt.get("putTps")));
-        m.put("getTps", firstRate(rt.get("getTransferedTps")));
+        m.put("getTps", firstRate(rt.get("getTransferredTps")));
         m.put("diskRatio", ratio(rt.get("commitLogDiskRatio")));
         out.add(m);
       }

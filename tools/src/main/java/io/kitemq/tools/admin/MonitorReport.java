@@ -71,7 +71,7 @@ record MonitorReport(
               b.brokerId() == 0 ? "MASTER" : "SLAVE",
               b.addr(),
               tenSecondRate(info.get("putTps")),
-              tenSecondRate(info.getOrDefault("getTransferredTps", info.get("getTransferedTps"))),
+              tenSecondRate(info.get("getTransferredTps")),
               bytesIn,
               disk == null || disk < 0 ? null : Math.round(disk * 1000) / 10.0,
               boot == null || boot <= 0 ? null : Math.max(0, now.millis() - boot),

@@ -1,5 +1,6 @@
 package io.kitemq.remoting.protocol.body;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.kitemq.common.message.MessageQueue;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Map;
  */
 public record ConsumeStats(
     @JsonSerialize(using = ObjectKeyMapSerializer.class)
+        @JsonDeserialize(keyUsing = ObjectKeyDeserializer.class)
         Map<MessageQueue, OffsetWrapper> offsetTable,
     double consumeTps) {
 

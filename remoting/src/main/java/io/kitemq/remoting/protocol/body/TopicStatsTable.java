@@ -1,5 +1,6 @@
 package io.kitemq.remoting.protocol.body;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.kitemq.common.message.MessageQueue;
 import java.util.Map;
@@ -12,7 +13,9 @@ import java.util.Map;
  * @param topicPutTps put rate of the topic (0 when not measured)
  */
 public record TopicStatsTable(
-    @JsonSerialize(using = ObjectKeyMapSerializer.class) Map<MessageQueue, TopicOffset> offsetTable,
+    @JsonSerialize(using = ObjectKeyMapSerializer.class)
+        @JsonDeserialize(keyUsing = ObjectKeyDeserializer.class)
+        Map<MessageQueue, TopicOffset> offsetTable,
     double topicPutTps) {
 
   /**
