@@ -253,6 +253,7 @@ public final class BrokerController implements AutoCloseable {
     PopService pop = new PopService(context);
     register(RequestCode.POP_MESSAGE, pop.popProcessor(), pullExecutor);
     register(RequestCode.ACK_MESSAGE, pop.ackProcessor(), pullExecutor);
+    register(RequestCode.BATCH_ACK_MESSAGE, pop.ackProcessor(), pullExecutor);
     register(RequestCode.CHANGE_MESSAGE_INVISIBLETIME, pop.ackProcessor(), pullExecutor);
 
     ClientManageProcessor clientManage = new ClientManageProcessor(context);

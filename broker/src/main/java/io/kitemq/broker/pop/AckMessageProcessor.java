@@ -6,19 +6,25 @@ import io.kitemq.remoting.netty.RequestProcessor;
 import io.kitemq.remoting.protocol.RemotingCommand;
 import io.kitemq.remoting.protocol.RequestCode;
 import io.kitemq.remoting.protocol.ResponseCode;
+import io.kitemq.remoting.protocol.body.BatchAck;
+import io.kitemq.remoting.protocol.body.BatchAckMessageRequestBody;
+import io.kitemq.remoting.protocol.body.BodyCodec;
+import io.kitemq.remoting.protocol.body.BodyCodecException;
 import io.kitemq.remoting.protocol.header.AckMessageRequestHeader;
 import io.kitemq.remoting.protocol.header.ChangeInvisibleTimeRequestHeader;
 import io.kitemq.remoting.protocol.header.ChangeInvisibleTimeResponseHeader;
 import io.kitemq.remoting.protocol.header.PopReceipt;
 import io.netty.channel.Channel;
+import java.util.BitSet;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * ACK_MESSAGE (200051) and CHANGE_MESSAGE_INVISIBLETIME (200053): both name a popped message by
- * topic, queue, offset and receipt handle, and act on its lease only when the handle is the current
- * one (see the package comment). Answers TOPIC_NOT_EXIST, MESSAGE_ILLEGAL (queue out of range),
- * INVALID_PARAMETER (unreadable handle or invisible time) and NO_MESSAGE (offset not stored, not
- * leased, or handle stale) with a remark saying which. Thread-safe.
+ * ACK_MESSAGE (200051), BATCH_ACK_MESSAGE (200151) and CHANGE_MESSAGE_INVISIBLETIME (200053): they
+ * name popped messages by topic, queue, offset and pop time (the receipt handle, or a batch entry's
+ * start offset, bit set and pop time), and act on a lease only when that pop time is the lease's
+ * current one (see the package comment). Answers TOPIC_NOT_EXIST, MESSAGE_ILLEGAL (queue out of
+ * range), INVALID_PARAMETER (unreadable handle or invisible time) and NO_MESSAGE (offset not
+ * stored, not leased, or handle stale) with a remark saying which. Thread-safe.
  */
 final class AckMessageProcessor implements RequestProcessor {
 
@@ -34,11 +40,58 @@ final class AckMessageProcessor implements RequestProcessor {
   public CompletableFuture<RemotingCommand> process(Channel channel, RemotingCommand request)
       throws Exception {
     RemotingCommand response =
-        request.code() == RequestCode.CHANGE_MESSAGE_INVISIBLETIME
-            ? changeInvisibleTime(
-                ChangeInvisibleTimeRequestHeader.fromExtFields(request.extFieldsOrEmpty()))
-            : ack(AckMessageRequestHeader.fromExtFields(request.extFieldsOrEmpty()));
+        switch (request.code()) {
+          case RequestCode.CHANGE_MESSAGE_INVISIBLETIME ->
+              changeInvisibleTime(
+                  ChangeInvisibleTimeRequestHeader.fromExtFields(request.extFieldsOrEmpty()));
+          case RequestCode.BATCH_ACK_MESSAGE -> batchAck(request.body());
+          default -> ack(AckMessageRequestHeader.fromExtFields(request.extFieldsOrEmpty()));
+        };
     return CompletableFuture.completedFuture(response);
+  }
+
+  /**
+   * Acks every offset of every entry whose handle is current; answers SUCCESS when all were, else
+   * NO_MESSAGE naming how many were not (the others are acked all the same).
+   */
+  private RemotingCommand batchAck(byte[] body) {
+    BatchAckMessageRequestBody b;
+    try {
+      b = BodyCodec.decode(body, BatchAckMessageRequestBody.class);
+    } catch (BodyCodecException e) {
+      return RemotingCommand.createResponse(
+          ResponseCode.INVALID_PARAMETER, "bad batch ack body: " + e.getMessage());
+    }
+    if (b.acks().isEmpty()) {
+      return RemotingCommand.createResponse(ResponseCode.NO_MESSAGE, "the batch ack is empty");
+    }
+    int refused = 0;
+    int total = 0;
+    for (BatchAck a : b.acks()) {
+      if (a.consumerGroup() == null || a.topic() == null) {
+        return RemotingCommand.createResponse(
+            ResponseCode.INVALID_PARAMETER, "a batch ack entry lacks its group or topic");
+      }
+      QueueLeases leases =
+          "0".equals(a.retry()) ? table.find(a.consumerGroup(), a.topic(), a.queueId()) : null;
+      BitSet bits = a.offsets();
+      for (int i = bits.nextSetBit(0); i >= 0; i = bits.nextSetBit(i + 1)) {
+        total++;
+        if (leases == null
+            || leases.ack(a.startOffset() + i, a.popTime()) != QueueLeases.Outcome.OK) {
+          refused++;
+        }
+      }
+      if (leases != null) {
+        table.commit(a.consumerGroup(), a.topic(), a.queueId(), leases);
+      }
+    }
+    if (refused > 0) {
+      return RemotingCommand.createResponse(
+          ResponseCode.NO_MESSAGE,
+          refused + " of " + total + " offsets were not awaiting an ack with that handle");
+    }
+    return RemotingCommand.createResponse(ResponseCode.SUCCESS, null);
   }
 
   private RemotingCommand ack(AckMessageRequestHeader h) {

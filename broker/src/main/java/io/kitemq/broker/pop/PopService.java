@@ -25,7 +25,7 @@ public final class PopService {
     return pop;
   }
 
-  /** Serves ACK_MESSAGE and CHANGE_MESSAGE_INVISIBLETIME. */
+  /** Serves ACK_MESSAGE, BATCH_ACK_MESSAGE and CHANGE_MESSAGE_INVISIBLETIME. */
   public RequestProcessor ackProcessor() {
     return ack;
   }

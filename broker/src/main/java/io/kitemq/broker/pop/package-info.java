@@ -1,6 +1,6 @@
 /**
- * The POP protocol: POP_MESSAGE (200050), ACK_MESSAGE (200051) and CHANGE_MESSAGE_INVISIBLETIME
- * (200053), the broker side of the {@code SimpleConsumer}.
+ * The POP protocol: POP_MESSAGE (200050), ACK_MESSAGE (200051), BATCH_ACK_MESSAGE (200151) and
+ * CHANGE_MESSAGE_INVISIBLETIME (200053), the broker side of the {@code SimpleConsumer}.
  *
  * <h2>State</h2>
  *
@@ -47,7 +47,8 @@
  *
  * <h2>Not supported</h2>
  *
- * Orderly pop ({@code order=true}) is refused with INVALID_PARAMETER; BATCH_ACK_MESSAGE (200151),
- * which only Apache's proxy sends, is not served. Only TAG expressions filter.
+ * Orderly pop ({@code order=true}) is refused with INVALID_PARAMETER. Only TAG expressions filter.
+ * Popping from Apache's pop retry topics is not done: redeliveries come from the queue itself, so
+ * every handle this broker makes has retry marker 0.
  */
 package io.kitemq.broker.pop;

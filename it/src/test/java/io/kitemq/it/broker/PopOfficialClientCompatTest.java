@@ -246,4 +246,33 @@ class PopOfficialClientCompatTest {
     assertThat(r.getPopStatus()).isEqualTo(PopStatus.FOUND);
     assertThat(texts(r.getMsgFoundList())).containsExactly("after");
   }
+
+  @Test
+  void theOfficialBatchAckAcksEveryHandleItCarries() throws Exception {
+    String topic = "OfficialPopBatchAck";
+    for (int i = 0; i < 5; i++) {
+      producer.send(new Message(topic, ("ba" + i).getBytes(StandardCharsets.UTF_8)));
+    }
+    List<MessageExt> got = new ArrayList<>();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              PopResult r = pop(topic, 2000, 0);
+              if (r.getPopStatus() == PopStatus.FOUND) {
+                got.addAll(r.getMsgFoundList());
+              }
+              return got.size() >= 5;
+            });
+    List<String> handles =
+        got.stream().map(m -> m.getProperty(MessageConst.PROPERTY_POP_CK)).toList();
+    CompletableFuture<AckResult> f = new CompletableFuture<>();
+    client.batchAckMessageAsync(addr, 5000, callback(f), topic, GROUP, handles);
+    assertThat(f.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(AckStatus.OK);
+    // Past the 2 s invisible time nothing comes back: every message was acked.
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(4);
+    while (System.nanoTime() < end) {
+      assertThat(pop(topic, 2000, 1000).getPopStatus()).isEqualTo(PopStatus.POLLING_NOT_FOUND);
+    }
+  }
 }
