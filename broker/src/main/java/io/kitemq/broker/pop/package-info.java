@@ -45,6 +45,14 @@
  * POLLING_FULL. Expired leases are acted on when somebody pops the queue (nobody to give them to
  * otherwise); a long-polling pop wakes at the earliest lease deadline of its queues.
  *
+ * <h2>Differences from Apache RocketMQ's broker</h2>
+ *
+ * Apache keeps check points and acks in a revive topic and revives unacked messages into the
+ * group's pop retry topic; here the leases live in memory and redeliveries come from the queue
+ * itself (clients see the same fields). Apache's broker does not dead-letter popped messages (its
+ * proxy does); this one does, past the group's {@code retryMaxTimes}. Apache answers SUCCESS to an
+ * ack whose handle is outdated; this broker answers NO_MESSAGE and says why.
+ *
  * <h2>Not supported</h2>
  *
  * Orderly pop ({@code order=true}) is refused with INVALID_PARAMETER. Only TAG expressions filter.

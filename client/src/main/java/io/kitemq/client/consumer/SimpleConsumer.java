@@ -3,6 +3,7 @@ package io.kitemq.client.consumer;
 import io.kitemq.client.ClientException;
 import io.kitemq.client.ClientOptions;
 import io.kitemq.client.internal.ClientInstance;
+import io.kitemq.client.internal.ConsumerCalls;
 import io.kitemq.client.internal.ConsumerMember;
 import io.kitemq.client.internal.PopCalls;
 import io.kitemq.client.internal.TagExpression;
@@ -29,9 +30,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Receives messages with the POP protocol: the broker keeps each received message invisible to the
  * group for a while; the consumer acks it when done, or it comes back (with {@code reconsumeTimes}
- * one higher) once the invisible time passed, until the group's retry budget sends it to the
- * group's dead-letter queue. No queues are assigned to consumers: any number of simple consumers of
- * one group share the messages, and a message is never visible to two of them at once.
+ * one higher) once the invisible time passed, until the retry budget sends it to the group's
+ * dead-letter queue (see {@link Builder#maxReconsumeTimes}). No queues are assigned to consumers:
+ * any number of simple consumers of one group share the messages, and a message is never visible to
+ * two of them at once.
  *
  * <pre>{@code
  * try (SimpleConsumer c = SimpleConsumer.builder().namesrvAddr(addr).group("orders-simple")
@@ -59,17 +61,25 @@ public final class SimpleConsumer implements AutoCloseable {
   private final String group;
   private final Map<String, TagExpression> subscriptions;
   private final long awaitMillis;
+  private final int maxReconsumeTimes;
   private final PopCalls calls;
+  private final ConsumerCalls consumerCalls;
   private final AtomicInteger rotation = new AtomicInteger();
 
   private SimpleConsumer(
-      ClientOptions options, String group, Map<String, TagExpression> subscriptions, Duration await)
+      ClientOptions options,
+      String group,
+      Map<String, TagExpression> subscriptions,
+      Duration await,
+      int maxReconsumeTimes)
       throws ClientException {
     this.instance = ClientInstance.acquire(options);
     this.group = group;
     this.subscriptions = Map.copyOf(subscriptions);
     this.awaitMillis = await.toMillis();
+    this.maxReconsumeTimes = maxReconsumeTimes;
     this.calls = new PopCalls(instance, group);
+    this.consumerCalls = new ConsumerCalls(instance);
     try {
       instance.registerConsumer(new Member());
       for (String topic : subscriptions.keySet()) {
@@ -172,19 +182,43 @@ public final class SimpleConsumer implements AutoCloseable {
       throws ClientException, InterruptedException {
     TagExpression expr = subscriptions.get(t.topic());
     List<MessageExt> got = calls.pop(t.broker(), t.topic(), expr, max, invisible, pollMillis);
-    if (expr.matchesAll()) {
-      return got;
-    }
-    List<MessageExt> matching = new ArrayList<>(got.size());
+    List<MessageExt> kept = new ArrayList<>(got.size());
     for (MessageExt m : got) {
-      if (expr.matches(m.getTags())) {
-        matching.add(m);
-      } else {
+      if (!expr.matches(m.getTags())) {
         // A tag-hash collision let a foreign message through: it is not ours to process.
         calls.ack(t.topic(), receiptOf(m));
+      } else if (m.getReconsumeTimes() > maxReconsumeTimes) {
+        deadLetter(t.topic(), m);
+      } else {
+        kept.add(m);
       }
     }
-    return matching;
+    return kept;
+  }
+
+  /**
+   * Sends a message out of retries to the group's DLQ (CONSUMER_SEND_MSG_BACK, delay level -1) and
+   * acks it. A failed send leaves it unacked: it comes back after its invisible time.
+   */
+  private void deadLetter(String topic, MessageExt m) throws InterruptedException {
+    PopReceipt receipt = receiptOf(m);
+    try {
+      consumerCalls.sendBack(
+          receipt.brokerName(),
+          m.getCommitLogOffset(),
+          group,
+          -1,
+          m.getMsgId(),
+          topic,
+          maxReconsumeTimes);
+      calls.ack(topic, receipt);
+    } catch (ClientException e) {
+      LOG.warn(
+          "moving message {} of group {} to the DLQ failed, it will be received again: {}",
+          m.getMsgId(),
+          group,
+          e.getMessage());
+    }
   }
 
   private record Target(String topic, String broker) {}
@@ -261,6 +295,7 @@ public final class SimpleConsumer implements AutoCloseable {
     private String group;
     private final Map<String, String> subscriptions = new LinkedHashMap<>();
     private Duration awaitDuration = Duration.ofSeconds(5);
+    private int maxReconsumeTimes = 16;
 
     private Builder() {}
 
@@ -296,6 +331,17 @@ public final class SimpleConsumer implements AutoCloseable {
     }
 
     /**
+     * Deliveries a message may get again before it goes to {@code %DLQ%<group>} (default 16): one
+     * received with a higher {@code reconsumeTimes} is sent there and acked instead of returned.
+     * KiteMQ's broker already dead-letters past the group's {@code retryMaxTimes}; Apache
+     * RocketMQ's broker leaves that to its clients (its proxy), so against it this is the rule.
+     */
+    public Builder maxReconsumeTimes(int maxReconsumeTimes) {
+      this.maxReconsumeTimes = maxReconsumeTimes;
+      return this;
+    }
+
+    /**
      * Validates the settings and starts the consumer.
      *
      * @throws IllegalArgumentException naming the first invalid key
@@ -318,8 +364,15 @@ public final class SimpleConsumer implements AutoCloseable {
       if (awaitDuration == null || awaitDuration.isNegative()) {
         throw new IllegalArgumentException("awaitDuration must be zero or positive");
       }
+      if (maxReconsumeTimes < 0) {
+        throw new IllegalArgumentException("maxReconsumeTimes must be zero or positive");
+      }
       return new SimpleConsumer(
-          options != null ? options : client.build(), group, subs, awaitDuration);
+          options != null ? options : client.build(),
+          group,
+          subs,
+          awaitDuration,
+          maxReconsumeTimes);
     }
   }
 }

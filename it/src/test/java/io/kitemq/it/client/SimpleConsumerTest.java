@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.kitemq.client.BrokerException;
+import io.kitemq.client.consumer.PullConsumer;
 import io.kitemq.client.consumer.SimpleConsumer;
 import io.kitemq.client.producer.Producer;
 import io.kitemq.common.message.Message;
 import io.kitemq.common.message.MessageExt;
+import io.kitemq.common.message.MessageQueue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -215,6 +217,49 @@ class SimpleConsumerTest {
             .isInstanceOf(BrokerException.class)
             .hasMessageContaining("acked already");
       }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("clusters")
+  void aMessageOutOfRetriesGoesToTheDeadLetterQueue(TestCluster cluster) throws Exception {
+    String topic = Clients.unique("Simple");
+    String group = Clients.unique("simple");
+    send(cluster, topic, 1);
+    try (SimpleConsumer c =
+            SimpleConsumer.builder()
+                .clientOptions(Clients.options(cluster))
+                .group(group)
+                .subscribe(topic, "*")
+                .awaitDuration(Duration.ofSeconds(1))
+                .maxReconsumeTimes(1)
+                .build();
+        PullConsumer dlqReader =
+            PullConsumer.builder()
+                .clientOptions(Clients.options(cluster))
+                .group(Clients.unique("dlq-reader"))
+                .build()) {
+      List<Integer> deliveries = new ArrayList<>();
+      String dlq = "%DLQ%" + group;
+      List<MessageExt> dead = new ArrayList<>();
+      // Never acked: delivered with reconsumeTimes 0 and 1, then moved to the DLQ.
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .ignoreExceptions()
+          .until(
+              () -> {
+                c.receive(32, SHORT).forEach(m -> deliveries.add(m.getReconsumeTimes()));
+                if (deliveries.size() < 2) {
+                  return false;
+                }
+                for (MessageQueue q : dlqReader.fetchSubscribeMessageQueues(dlq)) {
+                  dead.addAll(dlqReader.pull(q, "*", 0, 32).messages());
+                }
+                return !dead.isEmpty();
+              });
+      assertThat(deliveries).containsExactly(0, 1);
+      assertThat(dead).extracting(SimpleConsumerTest::text).containsExactly("m0");
+      assertThat(receiveDuring(c, SHORT.multipliedBy(3))).isEmpty();
     }
   }
 
