@@ -46,8 +46,12 @@ final class PopLease {
     renew(now, invisibleTime);
   }
 
-  /** Keeps the lease out of reach until {@code until} (while it is being dead-lettered). */
-  void holdUntil(long until) {
+  /**
+   * Keeps the lease out of reach until {@code until} while its message is being dead-lettered;
+   * outstanding handles stop being current, so a late ack cannot race the dead-letter write.
+   */
+  void holdUntil(long now, long until) {
+    popTime = Math.max(now, popTime + 1);
     deadline = until;
   }
 }

@@ -74,7 +74,7 @@ final class QueuePopper {
       }
       int next = l.reconsumeTimes() + 1;
       if (next > req.retryMaxTimes()) {
-        l.holdUntil(req.now() + DEAD_LETTER_RETRY_MILLIS);
+        l.holdUntil(req.now(), req.now() + DEAD_LETTER_RETRY_MILLIS);
         deadLetters.write(req.group(), req.topic(), queueId, leases, l.offset(), record, next);
         continue;
       }
