@@ -54,13 +54,4 @@ final class PopLeaseTable {
   void commit(String group, String topic, int queueId, QueueLeases leases) {
     offsets.commit(group, topic, queueId, leases.committableOffset());
   }
-
-  /** Messages leased and not acked, over all queues (for runtime info). */
-  int leasedCount() {
-    int n = 0;
-    for (QueueLeases l : table.values()) {
-      n += l.leasedCount();
-    }
-    return n;
-  }
 }

@@ -4,17 +4,16 @@ import io.kitemq.broker.processor.BrokerContext;
 import io.kitemq.remoting.netty.RequestProcessor;
 
 /**
- * Builds the POP processors over one shared lease table (see the package comment) and exposes what
- * the broker registers and reports. Thread-safe.
+ * Builds the POP processors over one shared lease table (see the package comment) for the broker to
+ * register. Thread-safe.
  */
 public final class PopService {
 
-  private final PopLeaseTable table;
   private final PopMessageProcessor pop;
   private final AckMessageProcessor ack;
 
   public PopService(BrokerContext ctx) {
-    this.table = new PopLeaseTable(ctx.store(), ctx.offsets());
+    PopLeaseTable table = new PopLeaseTable(ctx.store(), ctx.offsets());
     this.pop =
         new PopMessageProcessor(ctx, new QueuePopper(ctx, table, new DeadLetterWriter(ctx, table)));
     this.ack = new AckMessageProcessor(ctx, table);
@@ -28,10 +27,5 @@ public final class PopService {
   /** Serves ACK_MESSAGE, BATCH_ACK_MESSAGE and CHANGE_MESSAGE_INVISIBLETIME. */
   public RequestProcessor ackProcessor() {
     return ack;
-  }
-
-  /** Popped messages not acked yet, over all groups and queues. */
-  public int leasedCount() {
-    return table.leasedCount();
   }
 }

@@ -39,10 +39,6 @@ final class QueueLeases {
     return leases.size();
   }
 
-  synchronized boolean hasRoom() {
-    return leases.size() < MAX_LEASES;
-  }
-
   /** The offset below which every message is acked: what the group's consumer offset becomes. */
   synchronized long committableOffset() {
     return leases.isEmpty() ? nextOffset : leases.firstKey();
