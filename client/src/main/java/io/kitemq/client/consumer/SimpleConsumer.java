@@ -82,6 +82,12 @@ public final class SimpleConsumer implements AutoCloseable {
     this.consumerCalls = new ConsumerCalls(instance);
     try {
       instance.registerConsumer(new Member());
+    } catch (RuntimeException e) {
+      // Not registered (the group already runs in this instance): only give the instance back.
+      instance.release();
+      throw e;
+    }
+    try {
       for (String topic : subscriptions.keySet()) {
         try {
           instance.updateRoute(topic);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.kitemq.client.BrokerException;
+import io.kitemq.client.admin.AdminClient;
 import io.kitemq.client.consumer.PullConsumer;
 import io.kitemq.client.consumer.SimpleConsumer;
 import io.kitemq.client.producer.Producer;
@@ -260,6 +261,44 @@ class SimpleConsumerTest {
       assertThat(deliveries).containsExactly(0, 1);
       assertThat(dead).extracting(SimpleConsumerTest::text).containsExactly("m0");
       assertThat(receiveDuring(c, SHORT.multipliedBy(3))).isEmpty();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("clusters")
+  void aSecondConsumerOfTheGroupInOneClientIsRefusedAndTheFirstGoesOn(TestCluster cluster)
+      throws Exception {
+    String topic = Clients.unique("Simple");
+    String group = Clients.unique("simple");
+    send(cluster, topic, 1);
+    var options = Clients.options(cluster);
+    try (SimpleConsumer first =
+            SimpleConsumer.builder()
+                .clientOptions(options)
+                .group(group)
+                .subscribe(topic, "*")
+                .build();
+        AdminClient admin = AdminClient.builder().clientOptions(Clients.options(cluster)).build()) {
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> admin.findConsumerConnection(group, null).isPresent());
+      assertThat(admin.consumerConnection(group, null).consumeType()).isEqualTo("CONSUME_POP");
+      assertThatThrownBy(
+              () ->
+                  SimpleConsumer.builder()
+                      .clientOptions(options)
+                      .group(group)
+                      .subscribe(topic, "*")
+                      .build())
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining(group);
+      // The refused one did not take the first one's membership with it.
+      await()
+          .during(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(6))
+          .until(() -> admin.findConsumerConnection(group, null).isPresent());
+      MessageExt m = receive(first, 1, Duration.ofSeconds(30)).get(0);
+      first.ack(m);
     }
   }
 
