@@ -9,6 +9,7 @@ import io.kitemq.broker.config.SubscriptionGroupManager;
 import io.kitemq.broker.config.TopicConfigManager;
 import io.kitemq.broker.longpolling.PullRequestHoldService;
 import io.kitemq.broker.metrics.BrokerMetricsListener;
+import io.kitemq.broker.pop.PopService;
 import io.kitemq.broker.processor.AdminProcessor;
 import io.kitemq.broker.processor.BrokerContext;
 import io.kitemq.broker.processor.ClientManageProcessor;
@@ -260,6 +261,11 @@ public final class BrokerController implements AutoCloseable {
     PullMessageProcessor pull = new PullMessageProcessor(context);
     register(RequestCode.PULL_MESSAGE, pull, pullExecutor);
     register(RequestCode.LITE_PULL_MESSAGE, pull, pullExecutor);
+    PopService pop = new PopService(context);
+    register(RequestCode.POP_MESSAGE, pop.popProcessor(), pullExecutor);
+    register(RequestCode.ACK_MESSAGE, pop.ackProcessor(), pullExecutor);
+    register(RequestCode.BATCH_ACK_MESSAGE, pop.ackProcessor(), pullExecutor);
+    register(RequestCode.CHANGE_MESSAGE_INVISIBLETIME, pop.ackProcessor(), pullExecutor);
 
     ClientManageProcessor clientManage = new ClientManageProcessor(context);
     for (int code :
