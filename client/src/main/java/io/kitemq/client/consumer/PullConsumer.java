@@ -117,6 +117,15 @@ public final class PullConsumer implements AutoCloseable {
     return pulls.pull(queue, expression, offset, max, BLOCK_MILLIS);
   }
 
+  /**
+   * Like {@link #pull(MessageQueue, MessageSelector, long, int)}, held by the broker up to 20 s.
+   */
+  public PullResult pullBlockIfNotFound(
+      MessageQueue queue, MessageSelector selector, long offset, int max)
+      throws ClientException, InterruptedException {
+    return pulls.pull(queue, TagExpression.of(selector), offset, max, BLOCK_MILLIS);
+  }
+
   /** The group's offset of {@code queue} stored on the broker, or -1 when it has none. */
   public long fetchConsumeOffset(MessageQueue queue) throws ClientException, InterruptedException {
     ensureRoute(queue);

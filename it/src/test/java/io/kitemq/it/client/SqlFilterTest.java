@@ -23,7 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
@@ -113,6 +115,47 @@ class SqlFilterTest {
       assertThat(got).containsExactlyElementsOf(MATCHING);
       assertThat(r.status()).isEqualTo(PullStatus.NO_NEW_MSG);
       assertThat(offset).isEqualTo(22);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("clusters")
+  void aHeldSqlPullMovesPastNonMatchingArrivalsToTheMatchingOne(TestCluster cluster)
+      throws Exception {
+    String topic = Clients.unique("SqlHold");
+    MessageQueue queue = sendNumbered(cluster, topic);
+    try (Producer producer = Clients.producer(cluster, Clients.unique("pg"));
+        PullConsumer consumer =
+            PullConsumer.builder()
+                .clientOptions(Clients.options(cluster))
+                .group(Clients.unique("sqlhold"))
+                .build()) {
+      MessageSelector wanted = MessageSelector.bySql("n = 100");
+      CompletableFuture<List<String>> waiting =
+          CompletableFuture.supplyAsync(
+              () -> {
+                List<String> got = new ArrayList<>();
+                long offset = 22;
+                try {
+                  while (got.isEmpty()) {
+                    PullResult r = consumer.pullBlockIfNotFound(queue, wanted, offset, 8);
+                    r.messages().forEach(m -> got.add(text(m)));
+                    offset = r.nextBeginOffset();
+                  }
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+                return got;
+              });
+      for (int i = 0; i < 5; i++) {
+        Message noise = new Message(topic, "A", "noise", bytes("noise" + i));
+        noise.putUserProperty("n", Integer.toString(200 + i));
+        producer.send(noise, (qs, m, a) -> queue, null);
+      }
+      Message hit = new Message(topic, "B", "hit", bytes("hit"));
+      hit.putUserProperty("n", "100");
+      producer.send(hit, (qs, m, a) -> queue, null);
+      assertThat(waiting.get(30, TimeUnit.SECONDS)).containsExactly("hit");
     }
   }
 
