@@ -32,6 +32,7 @@ public final class BrokerConfig {
   private final long flushConsumerOffsetInterval;
   private final boolean longPollingEnable;
   private final long shortPollingTimeMills;
+  private final boolean enablePropertyFilter;
   private final int sendMessageThreadPoolNums;
   private final int sendThreadPoolQueueCapacity;
   private final int pullMessageThreadPoolNums;
@@ -66,6 +67,7 @@ public final class BrokerConfig {
         longValue(p, "flushConsumerOffsetInterval", 5_000, 10, Long.MAX_VALUE);
     this.longPollingEnable = bool(p, "longPollingEnable", true);
     this.shortPollingTimeMills = longValue(p, "shortPollingTimeMills", 1_000, 1, 60_000);
+    this.enablePropertyFilter = bool(p, "enablePropertyFilter", false);
     this.sendMessageThreadPoolNums = (int) longValue(p, "sendMessageThreadPoolNums", 2, 1, 256);
     this.sendThreadPoolQueueCapacity =
         (int) longValue(p, "sendThreadPoolQueueCapacity", 10_000, 1, 1_000_000);
@@ -238,6 +240,11 @@ public final class BrokerConfig {
     return shortPollingTimeMills;
   }
 
+  /** Whether SQL92 (property) subscriptions are served; off by default, as in RocketMQ. */
+  public boolean enablePropertyFilter() {
+    return enablePropertyFilter;
+  }
+
   public int sendMessageThreadPoolNums() {
     return sendMessageThreadPoolNums;
   }
@@ -328,6 +335,7 @@ public final class BrokerConfig {
     m.put("flushConsumerOffsetInterval", Long.toString(flushConsumerOffsetInterval));
     m.put("longPollingEnable", Boolean.toString(longPollingEnable));
     m.put("shortPollingTimeMills", Long.toString(shortPollingTimeMills));
+    m.put("enablePropertyFilter", Boolean.toString(enablePropertyFilter));
     m.put("transactionTimeOut", Long.toString(transactionTimeOut));
     m.put("transactionCheckMax", Integer.toString(transactionCheckMax));
     m.put("transactionCheckInterval", Long.toString(transactionCheckInterval));

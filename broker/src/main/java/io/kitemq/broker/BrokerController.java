@@ -274,7 +274,8 @@ public final class BrokerController implements AutoCloseable {
           RequestCode.UNREGISTER_CLIENT,
           RequestCode.GET_CONSUMER_LIST_BY_GROUP,
           RequestCode.QUERY_CONSUMER_OFFSET,
-          RequestCode.UPDATE_CONSUMER_OFFSET
+          RequestCode.UPDATE_CONSUMER_OFFSET,
+          RequestCode.CHECK_CLIENT_CONFIG
         }) {
       register(code, clientManage, clientExecutor);
     }

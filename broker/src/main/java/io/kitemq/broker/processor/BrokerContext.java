@@ -7,6 +7,7 @@ import io.kitemq.broker.client.QueueLockManager;
 import io.kitemq.broker.config.ConsumerOffsetManager;
 import io.kitemq.broker.config.SubscriptionGroupManager;
 import io.kitemq.broker.config.TopicConfigManager;
+import io.kitemq.broker.filter.SqlFilterCache;
 import io.kitemq.broker.longpolling.PullRequestHoldService;
 import io.kitemq.broker.metrics.BrokerMetricsListener;
 import io.kitemq.store.MessageStore;
@@ -34,6 +35,7 @@ public final class BrokerContext {
   private final Executor pullExecutor;
   private final LongSupplier clock;
   private volatile InetSocketAddress storeHost;
+  private final SqlFilterCache sqlFilters = new SqlFilterCache();
   private volatile BrokerMetricsListener metrics = BrokerMetricsListener.NONE;
 
   public BrokerContext(
@@ -60,6 +62,11 @@ public final class BrokerContext {
     this.pullExecutor = pullExecutor;
     this.clock = clock;
     this.storeHost = new InetSocketAddress(config.brokerIP1(), config.listenPort());
+  }
+
+  /** Compiled SQL92 subscriptions, shared by the pull and client-management processors. */
+  public SqlFilterCache sqlFilters() {
+    return sqlFilters;
   }
 
   public BrokerConfig config() {

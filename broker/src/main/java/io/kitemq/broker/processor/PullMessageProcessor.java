@@ -1,6 +1,8 @@
 package io.kitemq.broker.processor;
 
 import io.kitemq.broker.client.ConsumerGroupInfo;
+import io.kitemq.broker.filter.ExpressionTypes;
+import io.kitemq.broker.filter.SqlFilterCache;
 import io.kitemq.broker.filter.TagFilter;
 import io.kitemq.broker.longpolling.HeldPull;
 import io.kitemq.common.topic.SystemTopics;
@@ -13,6 +15,7 @@ import io.kitemq.remoting.protocol.body.SubscriptionGroupConfig;
 import io.kitemq.remoting.protocol.header.PullMessageRequestHeader;
 import io.kitemq.remoting.protocol.header.PullMessageResponseHeader;
 import io.kitemq.store.GetMessageResult;
+import io.kitemq.store.MessageFilter;
 import io.netty.channel.Channel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -20,8 +23,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * PULL_MESSAGE (11) and LITE_PULL_MESSAGE (361) with long polling. Checks topic, queue and group,
- * builds the tag filter (from the header when its subscription bit is set, else from the group's
- * heartbeat), stores the piggy-backed commit offset, reads from the store and answers:
+ * builds the tag or SQL92 filter (from the header when its subscription bit is set, else from the
+ * group's heartbeat; SQL92 only with enablePropertyFilter, compiled once per group, topic and
+ * expression), stores the piggy-backed commit offset, reads from the store and answers:
  *
  * <ul>
  *   <li>FOUND: SUCCESS, body = the stored records as zero-copy slices ({@link StoreSlicesByteBuf});
@@ -73,13 +77,12 @@ public final class PullMessageProcessor implements RequestProcessor {
       out.complete(check);
       return;
     }
-    TagFilter filter;
     Object f = filterOf(h);
     if (f instanceof RemotingCommand error) {
       out.complete(error);
       return;
     }
-    filter = (TagFilter) f;
+    MessageFilter filter = (MessageFilter) f;
     if (first && (h.sysFlag() & FLAG_COMMIT_OFFSET) != 0 && h.commitOffset() >= 0) {
       ctx.offsets().commit(h.consumerGroup(), h.topic(), h.queueId(), h.commitOffset());
     }
@@ -128,7 +131,7 @@ public final class PullMessageProcessor implements RequestProcessor {
   private void park(
       Channel channel,
       PullMessageRequestHeader h,
-      TagFilter filter,
+      MessageFilter filter,
       long deadlineNanos,
       CompletableFuture<RemotingCommand> out) {
     HeldPull held =
@@ -211,13 +214,13 @@ public final class PullMessageProcessor implements RequestProcessor {
     return null;
   }
 
-  /** The tag filter, or an error response. */
+  /** The tag or SQL92 filter, or an error response. */
   private Object filterOf(PullMessageRequestHeader h) {
     if ((h.sysFlag() & FLAG_SUBSCRIPTION) != 0) {
-      if (!isTag(h.expressionType())) {
-        return unsupported(h.expressionType());
+      if (ExpressionTypes.isTag(h.expressionType())) {
+        return TagFilter.parse(h.subscription());
       }
-      return TagFilter.parse(h.subscription());
+      return sqlFilterOf(h, h.expressionType(), h.subscription(), true);
     }
     ConsumerGroupInfo info = ctx.consumers().group(h.consumerGroup());
     if (info == null) {
@@ -236,14 +239,37 @@ public final class PullMessageProcessor implements RequestProcessor {
           ResponseCode.SUBSCRIPTION_NOT_LATEST,
           "the consumer's subscription not latest: " + h.consumerGroup() + " / " + h.topic());
     }
-    if (!isTag(sub.expressionType())) {
-      return unsupported(sub.expressionType());
+    if (ExpressionTypes.isTag(sub.expressionType())) {
+      return TagFilter.parse(sub.subString());
     }
-    return TagFilter.parse(sub.subString());
+    return sqlFilterOf(h, sub.expressionType(), sub.subString(), false);
   }
 
-  private static boolean isTag(String expressionType) {
-    return expressionType == null || expressionType.isEmpty() || "TAG".equals(expressionType);
+  /**
+   * A SQL92 filter from the cache, or RocketMQ's answers: a bad expression is
+   * SUBSCRIPTION_PARSE_FAILED when the pull carried it, FILTER_DATA_NOT_EXIST when the heartbeat
+   * did; a good one is refused with SYSTEM_ERROR while enablePropertyFilter is off.
+   */
+  private Object sqlFilterOf(
+      PullMessageRequestHeader h, String type, String expression, boolean fromHeader) {
+    if (!ExpressionTypes.isSql92(type)) {
+      return unsupported(type);
+    }
+    SqlFilterCache.Compiled c = ctx.sqlFilters().get(h.consumerGroup(), h.topic(), expression);
+    if (c.error() != null) {
+      return fromHeader
+          ? Responses.of(
+              ResponseCode.SUBSCRIPTION_PARSE_FAILED,
+              "parse the consumer's subscription failed: " + c.error().getMessage())
+          : Responses.of(
+              ResponseCode.FILTER_DATA_NOT_EXIST,
+              "The broker's consumer filter data is not exist!Your expression may be wrong! "
+                  + c.error().getMessage());
+    }
+    if (!ctx.config().enablePropertyFilter()) {
+      return unsupported(type);
+    }
+    return c.filter();
   }
 
   private static RemotingCommand unsupported(String type) {

@@ -46,7 +46,7 @@ public final class LitePullConsumer implements AutoCloseable {
   private final RemoteOffsetStore offsets;
   private final Map<String, TagExpression> subscriptions = new LinkedHashMap<>();
   private final Map<MessageQueue, Long> positions = new LinkedHashMap<>();
-  private final Map<MessageQueue, String> assigned = new LinkedHashMap<>();
+  private final Map<MessageQueue, TagExpression> assigned = new LinkedHashMap<>();
   private final AtomicBoolean rebalanceWanted = new AtomicBoolean(true);
   private final long subVersion = System.currentTimeMillis();
   private long nextRebalance;
@@ -68,13 +68,22 @@ public final class LitePullConsumer implements AutoCloseable {
     return new Builder();
   }
 
-  /** Consumes {@code topic} together with the group's other members. */
+  /** Consumes {@code topic} together with the group's other members (a tag expression). */
   public void subscribe(String topic, String expression)
+      throws ClientException, InterruptedException {
+    subscribe(topic, MessageSelector.byTag(expression));
+  }
+
+  /**
+   * Consumes {@code topic} together with the group's other members; a SQL92 selector needs a broker
+   * with enablePropertyFilter=true.
+   */
+  public void subscribe(String topic, MessageSelector selector)
       throws ClientException, InterruptedException {
     if (!positions.isEmpty() && subscriptions.isEmpty()) {
       throw new IllegalStateException("queues were assigned: subscribe and assign do not mix");
     }
-    subscriptions.put(topic, TagExpression.parse(expression));
+    subscriptions.put(topic, TagExpression.of(selector));
     if (!registered) {
       instance.registerConsumer(new Member());
       registered = true;
@@ -84,15 +93,22 @@ public final class LitePullConsumer implements AutoCloseable {
     rebalanceWanted.set(true);
   }
 
-  /** Consumes exactly {@code queues} with {@code expression}, whatever the group does. */
+  /** Consumes exactly {@code queues} with a tag {@code expression}, whatever the group does. */
   public void assign(Collection<MessageQueue> queues, String expression)
+      throws ClientException, InterruptedException {
+    assign(queues, MessageSelector.byTag(expression));
+  }
+
+  /** Consumes exactly {@code queues} with {@code selector}, whatever the group does. */
+  public void assign(Collection<MessageQueue> queues, MessageSelector selector)
       throws ClientException, InterruptedException {
     if (!subscriptions.isEmpty()) {
       throw new IllegalStateException("subscribed: subscribe and assign do not mix");
     }
-    Map<MessageQueue, String> next = new LinkedHashMap<>();
+    Map<MessageQueue, TagExpression> next = new LinkedHashMap<>();
+    TagExpression expr = TagExpression.of(selector);
     for (MessageQueue q : queues) {
-      next.put(q, TagExpression.parse(expression).text());
+      next.put(q, expr);
     }
     positions.keySet().retainAll(next.keySet());
     assigned.clear();
@@ -181,7 +197,7 @@ public final class LitePullConsumer implements AutoCloseable {
       return;
     }
     nextRebalance = now + instance.options().rebalanceInterval().toMillis();
-    Map<MessageQueue, String> mine = new LinkedHashMap<>();
+    Map<MessageQueue, TagExpression> mine = new LinkedHashMap<>();
     for (Map.Entry<String, TagExpression> e : subscriptions.entrySet()) {
       TopicRouteData route = instance.route(e.getKey());
       if (route == null) {
@@ -194,7 +210,7 @@ public final class LitePullConsumer implements AutoCloseable {
       ids.sort(null);
       List<MessageQueue> all = PublishQueues.readable(e.getKey(), route);
       for (MessageQueue q : new AllocateAveragely().allocate(instance.clientId(), all, ids)) {
-        mine.put(q, e.getValue().text());
+        mine.put(q, e.getValue());
       }
     }
     List<MessageQueue> lost = new ArrayList<>(positions.keySet());

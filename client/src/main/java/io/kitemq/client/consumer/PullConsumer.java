@@ -7,6 +7,7 @@ import io.kitemq.client.internal.ConsumerMember;
 import io.kitemq.client.internal.PublishQueues;
 import io.kitemq.client.internal.PullCalls;
 import io.kitemq.client.internal.RemoteOffsetStore;
+import io.kitemq.client.internal.TagExpression;
 import io.kitemq.common.message.MessageQueue;
 import io.kitemq.common.topic.TopicValidator;
 import io.kitemq.remoting.protocol.body.ConsumerData;
@@ -101,10 +102,28 @@ public final class PullConsumer implements AutoCloseable {
     return pulls.pull(queue, expression, offset, max, 0);
   }
 
+  /**
+   * Pulls with a TAG or SQL92 selector (SQL92 needs a broker with enablePropertyFilter=true);
+   * answers at once when nothing matches.
+   */
+  public PullResult pull(MessageQueue queue, MessageSelector selector, long offset, int max)
+      throws ClientException, InterruptedException {
+    return pulls.pull(queue, TagExpression.of(selector), offset, max, 0);
+  }
+
   /** Like {@link #pull}, but the broker waits up to 20 s for a message to arrive. */
   public PullResult pullBlockIfNotFound(MessageQueue queue, String expression, long offset, int max)
       throws ClientException, InterruptedException {
     return pulls.pull(queue, expression, offset, max, BLOCK_MILLIS);
+  }
+
+  /**
+   * Like {@link #pull(MessageQueue, MessageSelector, long, int)}, held by the broker up to 20 s.
+   */
+  public PullResult pullBlockIfNotFound(
+      MessageQueue queue, MessageSelector selector, long offset, int max)
+      throws ClientException, InterruptedException {
+    return pulls.pull(queue, TagExpression.of(selector), offset, max, BLOCK_MILLIS);
   }
 
   /** The group's offset of {@code queue} stored on the broker, or -1 when it has none. */

@@ -133,7 +133,7 @@ public final class PushConsumer implements AutoCloseable {
     private MessageModel model = MessageModel.CLUSTERING;
     private ConsumeFromWhere from = ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET;
     private long consumeTimestamp = System.currentTimeMillis() - Duration.ofMinutes(30).toMillis();
-    private final Map<String, String> subscriptions = new LinkedHashMap<>();
+    private final Map<String, MessageSelector> subscriptions = new LinkedHashMap<>();
     private int consumeThreads = 20;
     private int pullBatchSize = 32;
     private int maxCachedMessagesPerQueue = 1000;
@@ -180,7 +180,15 @@ public final class PushConsumer implements AutoCloseable {
 
     /** Subscribes to {@code topic} with a tag expression ({@code *} or {@code A || B}). */
     public Builder subscribe(String topic, String expression) {
-      subscriptions.put(topic, expression);
+      return subscribe(topic, MessageSelector.byTag(expression));
+    }
+
+    /**
+     * Subscribes to {@code topic} with a TAG or SQL92 selector; SQL92 needs a broker with
+     * enablePropertyFilter=true.
+     */
+    public Builder subscribe(String topic, MessageSelector selector) {
+      subscriptions.put(topic, selector);
       return this;
     }
 
@@ -268,13 +276,13 @@ public final class PushConsumer implements AutoCloseable {
         throw new IllegalArgumentException("subscribe: at least one topic is needed");
       }
       Map<String, TagExpression> subs = new LinkedHashMap<>();
-      for (Map.Entry<String, String> e : subscriptions.entrySet()) {
+      for (Map.Entry<String, MessageSelector> e : subscriptions.entrySet()) {
         TopicValidator.validateTopic(e.getKey())
             .ifPresent(
                 p -> {
                   throw new IllegalArgumentException("subscribe: " + p);
                 });
-        subs.put(e.getKey(), TagExpression.parse(e.getValue()));
+        subs.put(e.getKey(), TagExpression.of(e.getValue()));
       }
       if (concurrently == null && orderly == null) {
         throw new IllegalArgumentException("listener must be set");

@@ -41,7 +41,13 @@ public final class PullCalls {
   public PullResult pull(
       MessageQueue queue, String expression, long offset, int max, long suspendMillis)
       throws ClientException, InterruptedException {
-    TagExpression expr = TagExpression.parse(expression);
+    return pull(queue, TagExpression.parse(expression), offset, max, suspendMillis);
+  }
+
+  /** Like {@link #pull(MessageQueue, String, long, int, long)} with a TAG or SQL92 expression. */
+  public PullResult pull(
+      MessageQueue queue, TagExpression expr, long offset, int max, long suspendMillis)
+      throws ClientException, InterruptedException {
     if (instance.masterAddr(queue.brokerName()) == null) {
       instance.updateRoute(queue.topic());
     }
@@ -62,7 +68,7 @@ public final class PullCalls {
             suspendMillis,
             expr.text(),
             subVersion,
-            "TAG",
+            expr.type(),
             null,
             null,
             null);

@@ -104,7 +104,7 @@ final class PullLoop {
             SUSPEND_MILLIS,
             expr.text(),
             subVersion,
-            "TAG",
+            expr.type(),
             null,
             null,
             null);

@@ -47,6 +47,7 @@ public final class PushConsumerCore implements ConsumerMember {
   private final ConsumerCalls calls;
   private final OffsetStore offsets;
   private final ScheduledExecutorService thread;
+  private final Set<MessageQueue> lockedNotOwned = ConcurrentHashMap.newKeySet();
   private final ConsumeDispatcher dispatcher;
   private final PullLoop pullLoop;
   private final Map<String, TagExpression> topics;
@@ -297,14 +298,20 @@ public final class PushConsumerCore implements ConsumerMember {
   }
 
   private void release(MessageQueue q, ProcessQueue pq) throws InterruptedException {
+    boolean locking = config.isOrderly() && config.model() == MessageModel.CLUSTERING;
+    if (locking) {
+      // Kept for close() until the unlock below went through (see acquire).
+      lockedNotOwned.add(q);
+    }
     pq.drop();
     owned.remove(q);
     offsets.persist(List.of(q));
     offsets.remove(q);
-    if (config.isOrderly() && config.model() == MessageModel.CLUSTERING) {
+    if (locking) {
       boolean idle = pq.consumeLock().tryLock(1, TimeUnit.SECONDS);
       try {
         calls.unlock(q.brokerName(), config.group(), Set.of(q));
+        lockedNotOwned.remove(q);
       } catch (ClientException e) {
         LOG.debug("unlock of {} failed: {}", q, e.getMessage());
       } finally {
@@ -318,13 +325,27 @@ public final class PushConsumerCore implements ConsumerMember {
   private void acquire(MessageQueue q) throws ClientException, InterruptedException {
     ProcessQueue pq = new ProcessQueue();
     if (config.isOrderly() && config.model() == MessageModel.CLUSTERING) {
+      // Recorded before asking: until the queue is owned, close() must still find a lock the
+      // broker may have granted (even if the answer is lost to close() interrupting this thread),
+      // or the queue stays locked against the other members for the lock's lifetime.
+      lockedNotOwned.add(q);
       if (!calls.lock(q.brokerName(), config.group(), Set.of(q)).contains(q)) {
+        lockedNotOwned.remove(q);
         return;
       }
       pq.setLocked(true, System.currentTimeMillis());
     }
-    long offset = startOffset(q);
+    long offset;
+    try {
+      offset = startOffset(q);
+    } catch (ClientException e) {
+      if (lockedNotOwned.remove(q)) {
+        calls.unlock(q.brokerName(), config.group(), Set.of(q));
+      }
+      throw e;
+    }
     owned.put(q, pq);
+    lockedNotOwned.remove(q);
     pullLoop.pull(new PullRequest(q, pq, offset));
   }
 
@@ -395,10 +416,10 @@ public final class PushConsumerCore implements ConsumerMember {
     offsets.persist(owned.keySet());
     if (config.isOrderly() && config.model() == MessageModel.CLUSTERING) {
       Map<String, Set<MessageQueue>> byBroker = new HashMap<>();
-      owned
-          .keySet()
-          .forEach(
-              q -> byBroker.computeIfAbsent(q.brokerName(), b -> new java.util.HashSet<>()).add(q));
+      Set<MessageQueue> locked = new java.util.HashSet<>(owned.keySet());
+      locked.addAll(lockedNotOwned);
+      locked.forEach(
+          q -> byBroker.computeIfAbsent(q.brokerName(), b -> new java.util.HashSet<>()).add(q));
       byBroker.forEach(
           (broker, queues) -> {
             try {

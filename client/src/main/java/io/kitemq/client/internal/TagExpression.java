@@ -1,5 +1,6 @@
 package io.kitemq.client.internal;
 
+import io.kitemq.client.consumer.MessageSelector;
 import io.kitemq.remoting.protocol.body.SubscriptionData;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -7,17 +8,29 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A TAG subscription expression: {@code *} (or empty) for every message, else tags separated by
- * {@code ||}, e.g. {@code TagA || TagB}. Immutable.
+ * A subscription expression as the client handles it. TAG: {@code *} (or empty) for every message,
+ * else tags separated by {@code ||}, e.g. {@code TagA || TagB}; the broker filters by tag hash and
+ * the client re-checks the tag string. SQL92: passed through to the broker, which alone evaluates
+ * it, so every message the broker returns matches here. Immutable.
  */
 public final class TagExpression {
 
+  private final String type;
   private final String text;
   private final Set<String> tags;
 
-  private TagExpression(String text, Set<String> tags) {
+  private TagExpression(String type, String text, Set<String> tags) {
+    this.type = type;
     this.text = text;
     this.tags = tags;
+  }
+
+  /** The expression of a selector. */
+  public static TagExpression of(MessageSelector selector) {
+    if (MessageSelector.SQL92.equals(selector.type())) {
+      return new TagExpression(MessageSelector.SQL92, selector.expression().trim(), Set.of());
+    }
+    return parse(selector.expression());
   }
 
   /**
@@ -25,7 +38,7 @@ public final class TagExpression {
    */
   public static TagExpression parse(String expression) {
     if (expression == null || expression.isBlank() || expression.trim().equals("*")) {
-      return new TagExpression("*", Set.of());
+      return new TagExpression(MessageSelector.TAG, "*", Set.of());
     }
     Set<String> tags = new LinkedHashSet<>();
     for (String part : expression.split("\\|\\|")) {
@@ -37,9 +50,15 @@ public final class TagExpression {
     if (tags.isEmpty()) {
       throw new IllegalArgumentException("subscription expression names no tag: " + expression);
     }
-    return new TagExpression(expression.trim(), Set.copyOf(tags));
+    return new TagExpression(MessageSelector.TAG, expression.trim(), Set.copyOf(tags));
   }
 
+  /** The expression type sent in heartbeats and pulls: TAG or SQL92. */
+  public String type() {
+    return type;
+  }
+
+  /** True when the client has nothing to re-check: {@code *}, or a SQL92 expression. */
   public boolean matchesAll() {
     return tags.isEmpty();
   }
@@ -63,6 +82,6 @@ public final class TagExpression {
     List<String> sorted = new ArrayList<>(tags);
     sorted.sort(null);
     List<Integer> codes = sorted.stream().map(String::hashCode).toList();
-    return new SubscriptionData(topic, text, sorted, codes, subVersion, "TAG", false);
+    return new SubscriptionData(topic, text, sorted, codes, subVersion, type, false);
   }
 }

@@ -15,6 +15,11 @@ public final class KiteTestCluster implements TestCluster {
   private final BrokerController broker;
 
   public KiteTestCluster(Path dir) {
+    this(dir, new Properties());
+  }
+
+  /** A cluster whose broker.conf is the shared one with {@code overrides} applied last. */
+  public KiteTestCluster(Path dir, Properties overrides) {
     nameServer =
         new NameServer(
             NameServerConfig.builder()
@@ -41,8 +46,10 @@ public final class KiteTestCluster implements TestCluster {
         "transactionCheckInterval",
         Long.toString(OfficialTestCluster.TRANSACTION_CHECK_INTERVAL_MILLIS));
     p.setProperty("traceTopicEnable", "true");
+    p.setProperty("enablePropertyFilter", "true");
     p.setProperty(
         "transactionTimeOut", Long.toString(OfficialTestCluster.TRANSACTION_TIMEOUT_MILLIS));
+    p.putAll(overrides);
     broker = new BrokerController(BrokerConfig.fromProperties(p));
     try {
       broker.start();

@@ -77,6 +77,7 @@ final class OfficialTestCluster implements TestCluster {
                   "transactionCheckInterval=" + TRANSACTION_CHECK_INTERVAL_MILLIS,
                   "transactionTimeOut=" + TRANSACTION_TIMEOUT_MILLIS,
                   "traceTopicEnable=true",
+                  "enablePropertyFilter=true",
                   "")
               .replace("\\", "/");
       start("broker", "org.apache.rocketmq.broker.BrokerStartup", write("broker.conf", brokerConf));

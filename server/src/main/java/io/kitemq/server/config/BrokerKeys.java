@@ -27,6 +27,7 @@ public final class BrokerKeys {
           "flushConsumerOffsetInterval",
           "longPollingEnable",
           "shortPollingTimeMills",
+          "enablePropertyFilter",
           "sendMessageThreadPoolNums",
           "sendThreadPoolQueueCapacity",
           "pullMessageThreadPoolNums",
