@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -178,13 +179,17 @@ class ConsoleBrowserTest {
         id = producer.send(new Message("BrowserTopic", "tagA", "order-" + i, body)).offsetMsgId();
       }
       keyedId = id;
-      // The topic's message count, read again on each visit of the page.
+      // The topic's message count and put rate, read again on each visit of the page.
       wait.until(
           d -> {
             d.findElement(By.id("nav-topics")).click();
-            return d.findElement(By.cssSelector("#topics tr[data-topic='BrowserTopic']"))
-                .getText()
-                .contains("BrowserTopic 4 4 RW - 5");
+            List<String> cells =
+                d.findElements(By.cssSelector("#topics tr[data-topic='BrowserTopic'] td")).stream()
+                    .map(WebElement::getText)
+                    .toList();
+            return cells.size() > 5
+                && cells.get(5).equals("5")
+                && cells.get(4).matches("\\d+\\.\\d");
           });
       click("#topics tr[data-topic='BrowserTopic'] a");
       wait.until(

@@ -166,7 +166,8 @@ final class ConsoleApi {
 
   /**
    * Messages per second put into {@code topic} over the last minute, summed over its masters
-   * (TOPIC_PUT_NUMS); null when no master reports it (KiteMQ brokers do not keep the item).
+   * (TOPIC_PUT_NUMS); null when no master reports it (a topic nothing was sent to since the broker
+   * started).
    */
   private Double putTps(String topic, TopicRouteData route)
       throws ClientException, InterruptedException {
