@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -133,6 +135,15 @@ class ConsoleBrowserTest {
         });
   }
 
+  /**
+   * Clicks the element with {@code id} and waits until every action the page started has drawn its
+   * answer ({@code <body data-busy="0">}), so that what is read next is not being redrawn.
+   */
+  private void clickAndSettle(WebDriver d, String id) {
+    d.findElement(By.id(id)).click();
+    wait.until(x -> "0".equals(x.findElement(By.tagName("body")).getAttribute("data-busy")));
+  }
+
   private void type(String css, String text) {
     WebElement e = visible(css);
     e.clear();
@@ -180,17 +191,22 @@ class ConsoleBrowserTest {
       }
       keyedId = id;
       // The topic's message count and put rate, read again on each visit of the page.
-      wait.until(
-          d -> {
-            d.findElement(By.id("nav-topics")).click();
-            List<String> cells =
-                d.findElements(By.cssSelector("#topics tr[data-topic='BrowserTopic'] td")).stream()
-                    .map(WebElement::getText)
-                    .toList();
-            return cells.size() > 5
-                && cells.get(5).equals("5")
-                && cells.get(4).matches("\\d+\\.\\d");
-          });
+      AtomicReference<List<String>> seen = new AtomicReference<>(List.of());
+      wait.withMessage(() -> "BrowserTopic's row last read " + seen.get())
+          .until(
+              d -> {
+                clickAndSettle(d, "nav-topics");
+                List<String> cells =
+                    d
+                        .findElements(By.cssSelector("#topics tr[data-topic='BrowserTopic'] td"))
+                        .stream()
+                        .map(WebElement::getText)
+                        .toList();
+                seen.set(cells);
+                return cells.size() > 5
+                    && cells.get(5).equals("5")
+                    && cells.get(4).matches("\\d+\\.\\d");
+              });
       click("#topics tr[data-topic='BrowserTopic'] a");
       wait.until(
           ExpectedConditions.textToBePresentInElementLocated(
@@ -202,7 +218,7 @@ class ConsoleBrowserTest {
       type("#producer-group", "browser-producer");
       wait.until(
           d -> {
-            d.findElement(By.id("producer-query")).click();
+            clickAndSettle(d, "producer-query");
             return d.findElement(By.cssSelector("#producers tbody")).getText().contains("@bp");
           });
       assertThat(browser.findElement(By.cssSelector("#producers tbody")).getText())
@@ -226,7 +242,7 @@ class ConsoleBrowserTest {
     // The trace records arrive asynchronously: look again until the Pub record is there.
     wait.until(
         d -> {
-          d.findElement(By.id("find-button")).click();
+          clickAndSettle(d, "find-button");
           return d.findElement(By.cssSelector("#message-trace tbody"))
               .getText()
               .contains("Pub browser-producer BrowserTopic");
@@ -305,7 +321,7 @@ class ConsoleBrowserTest {
       visible("#nav-groups").click();
       slow.until(
           d -> {
-            d.findElement(By.id("nav-groups")).click();
+            clickAndSettle(d, "nav-groups");
             return !d.findElements(By.cssSelector("#groups tr[data-group='" + group + "'] a"))
                 .isEmpty();
           });
@@ -313,7 +329,7 @@ class ConsoleBrowserTest {
       visible("#group-detail");
       wait.until(
           d -> {
-            d.findElement(By.id("group-refresh")).click();
+            clickAndSettle(d, "group-refresh");
             return d.findElement(By.id("group-lag")).getText().equals("0")
                 && d.findElement(By.cssSelector("#group-queues tbody")).getText().contains(topic)
                 && d.findElement(By.cssSelector("#group-members tbody"))
@@ -350,7 +366,7 @@ class ConsoleBrowserTest {
           ExpectedConditions.textToBePresentInElementLocated(By.id("reset-result"), "Reset "));
       wait.until(
           d -> {
-            d.findElement(By.id("group-refresh")).click();
+            clickAndSettle(d, "group-refresh");
             return d.findElement(By.id("group-lag")).getText().equals("4");
           });
       screenshot("group-after-reset");
@@ -392,14 +408,14 @@ class ConsoleBrowserTest {
       // arrives after two failed deliveries: both take longer on a busy machine.
       slow.until(
           d -> {
-            d.findElement(By.id("nav-groups")).click();
+            clickAndSettle(d, "nav-groups");
             return !d.findElements(By.cssSelector("#groups tr[data-group='" + group + "'] a"))
                 .isEmpty();
           });
       click("#groups tr[data-group='" + group + "'] a");
       slow.until(
           d -> {
-            d.findElement(By.id("group-refresh")).click();
+            clickAndSettle(d, "group-refresh");
             return d.findElement(By.cssSelector("#dlq tbody")).getText().contains("poison-1");
           });
       assertThat(browser.findElement(By.cssSelector("#dlq tbody")).getText())
@@ -414,7 +430,7 @@ class ConsoleBrowserTest {
     visible("#nav-topics").click();
     wait.until(
         d -> {
-          d.findElement(By.id("nav-topics")).click();
+          clickAndSettle(d, "nav-topics");
           return d.findElement(By.cssSelector("#topics tr[data-topic='" + topic + "']"))
               .getText()
               .endsWith(" 2 Delete");

@@ -38,15 +38,27 @@ function clearError() {
   $('#error').textContent = '';
 }
 
+// Actions still running, kept on <body data-busy>, so that whoever drives the page (a browser
+// test) can tell a page that is drawn from one that is still waiting for the node.
+let running = 0;
+
+function busy(delta) {
+  running += delta;
+  document.body.dataset.busy = String(running);
+}
+
 // Runs an action triggered by the person; its failure is shown, never swallowed.
 function act(fn) {
   return async (event) => {
     if (event) event.preventDefault();
     clearError();
+    busy(1);
     try {
       await fn(event);
     } catch (e) {
       showError(e);
+    } finally {
+      busy(-1);
     }
   };
 }
