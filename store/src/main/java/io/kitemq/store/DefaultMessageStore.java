@@ -366,6 +366,14 @@ public final class DefaultMessageStore implements MessageStore {
     return housekeeping.clean();
   }
 
+  /**
+   * Runs one round of taking cold mapped pages out of the resident set now (it also runs every
+   * {@code residentTrimInterval} ms); returns the ranges given back.
+   */
+  public int trimResidentPages() {
+    return housekeeping.trimResident();
+  }
+
   /** Samples disk usage now; returns the used ratio. */
   public double checkDiskSpace() {
     return housekeeping.checkDisk();

@@ -46,6 +46,8 @@ public final class MessageStoreConfig {
   private final int maxTransferCountOnMessageInDisk;
   private final int maxTransferBytesOnMessageInDisk;
   private final int accessMessageInMemoryMaxRatio;
+  private final long residentCommitLogWindow;
+  private final int residentTrimInterval;
 
   private MessageStoreConfig(Builder b) {
     storePathRootDir = b.storePathRootDir;
@@ -79,6 +81,8 @@ public final class MessageStoreConfig {
     maxTransferCountOnMessageInDisk = b.maxTransferCountOnMessageInDisk;
     maxTransferBytesOnMessageInDisk = b.maxTransferBytesOnMessageInDisk;
     accessMessageInMemoryMaxRatio = b.accessMessageInMemoryMaxRatio;
+    residentCommitLogWindow = b.residentCommitLogWindow;
+    residentTrimInterval = b.residentTrimInterval;
   }
 
   public static Builder builder() {
@@ -119,6 +123,8 @@ public final class MessageStoreConfig {
     r.integer("maxTransferCountOnMessageInDisk", b::maxTransferCountOnMessageInDisk);
     r.integer("maxTransferBytesOnMessageInDisk", b::maxTransferBytesOnMessageInDisk);
     r.integer("accessMessageInMemoryMaxRatio", b::accessMessageInMemoryMaxRatio);
+    r.longValue("residentCommitLogWindow", b::residentCommitLogWindow);
+    r.integer("residentTrimInterval", b::residentTrimInterval);
     return b.build();
   }
 
@@ -295,6 +301,20 @@ public final class MessageStoreConfig {
     return accessMessageInMemoryMaxRatio;
   }
 
+  /**
+   * Bytes behind the newest message whose commit-log pages stay in the broker's resident set;
+   * flushed pages further back are handed to the page cache every {@link #residentTrimInterval()}
+   * ms (Linux). -1 keeps every mapped page resident.
+   */
+  public long residentCommitLogWindow() {
+    return residentCommitLogWindow;
+  }
+
+  /** Milliseconds between two rounds of {@link #residentCommitLogWindow()} trimming. */
+  public int residentTrimInterval() {
+    return residentTrimInterval;
+  }
+
   /** Mutable, single-threaded collector of settings; {@link #build()} validates them all. */
   public static final class Builder {
     private Path storePathRootDir = Path.of(System.getProperty("user.home"), "store");
@@ -324,6 +344,8 @@ public final class MessageStoreConfig {
     private int maxTransferCountOnMessageInDisk = 8;
     private int maxTransferBytesOnMessageInDisk = 64 * 1024;
     private int accessMessageInMemoryMaxRatio = 40;
+    private long residentCommitLogWindow = 128L * 1024 * 1024;
+    private int residentTrimInterval = 2000;
 
     private Builder() {}
 
@@ -462,6 +484,16 @@ public final class MessageStoreConfig {
       return this;
     }
 
+    public Builder residentCommitLogWindow(long v) {
+      residentCommitLogWindow = v;
+      return this;
+    }
+
+    public Builder residentTrimInterval(int v) {
+      residentTrimInterval = v;
+      return this;
+    }
+
     /** Validates every setting, naming the first bad key. */
     public MessageStoreConfig build() {
       if (storePathRootDir == null) {
@@ -514,6 +546,8 @@ public final class MessageStoreConfig {
       if (accessMessageInMemoryMaxRatio < 0 || accessMessageInMemoryMaxRatio > 100) {
         throw new StoreConfigException("accessMessageInMemoryMaxRatio", "must be in 0..100");
       }
+      atLeast("residentCommitLogWindow", residentCommitLogWindow, -1);
+      atLeast("residentTrimInterval", residentTrimInterval, 100);
       return new MessageStoreConfig(this);
     }
 

@@ -38,7 +38,13 @@ public final class StoreKeys {
           "maxTransferBytesOnMessageInMemory",
           "maxTransferCountOnMessageInDisk",
           "maxTransferBytesOnMessageInDisk",
-          "accessMessageInMemoryMaxRatio");
+          "accessMessageInMemoryMaxRatio",
+          "residentCommitLogWindow",
+          "residentTrimInterval");
+
+  /** The keys of {@link #KEYS} that are KiteMQ's own: Apache RocketMQ's broker has no such key. */
+  public static final Set<String> KITE_ONLY =
+      Set.of("residentCommitLogWindow", "residentTrimInterval");
 
   private StoreKeys() {}
 }

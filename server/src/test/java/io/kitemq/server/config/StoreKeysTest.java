@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.kitemq.store.MessageStoreConfig;
 import io.kitemq.store.StoreConfigException;
+import java.util.HashSet;
 import java.util.Properties;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -27,7 +29,12 @@ class StoreKeysTest {
   }
 
   @Test
-  void everyStoreKeyIsAnApacheBrokerConfKey() {
-    assertThat(KeyCatalog.apacheKeys(Section.STORE)).containsAll(StoreKeys.KEYS);
+  void everyStoreKeyButKiteMqsOwnIsAnApacheBrokerConfKey() {
+    Set<String> shared = new HashSet<>(StoreKeys.KEYS);
+    shared.removeAll(StoreKeys.KITE_ONLY);
+    assertThat(KeyCatalog.apacheKeys(Section.STORE)).containsAll(shared);
+    assertThat(StoreKeys.KEYS).containsAll(StoreKeys.KITE_ONLY);
+    assertThat(KeyCatalog.apacheKeys(Section.STORE))
+        .doesNotContainAnyElementsOf(StoreKeys.KITE_ONLY);
   }
 }

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The store's one scheduled thread: flushes consume queues and the index (and the checkpoint),
- * expires overdue sync-flush waits, watches disk usage and deletes old files.
+ * expires overdue sync-flush waits, watches disk usage, deletes old files and takes cold mapped
+ * pages out of the resident set ({@link ResidentSetTrimmer}).
  *
  * <p>Retention: at a {@code deleteWhen} hour, or at any hour once disk usage passes {@code
  * diskMaxUsedSpaceRatio}, commit-log segments whose last write is older than {@code
@@ -37,6 +38,7 @@ public final class Housekeeping {
   private final CommitLogFlusher flusher;
   private final Clock clock;
   private final DiskUsageProbe probe;
+  private final ResidentSetTrimmer trimmer;
   private volatile boolean diskFull;
   private volatile double lastUsage;
   private ScheduledExecutorService executor;
@@ -59,6 +61,11 @@ public final class Housekeeping {
     this.flusher = flusher;
     this.clock = clock;
     this.probe = probe;
+    this.trimmer =
+        config.residentCommitLogWindow() < 0
+            ? null
+            : new ResidentSetTrimmer(
+                commitLog.files(), queues, index, config.residentCommitLogWindow());
   }
 
   public void start() {
@@ -77,6 +84,19 @@ public final class Housekeeping {
     long sweep = Math.max(1, Math.min(100, config.syncFlushTimeout() / 4));
     executor.scheduleWithFixedDelay(
         guard(flusher::expireOverdue), sweep, sweep, TimeUnit.MILLISECONDS);
+    if (trimmer != null) {
+      int trim = config.residentTrimInterval();
+      executor.scheduleWithFixedDelay(guard(this::trimResident), trim, trim, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /**
+   * One round of taking cold mapped pages out of the resident set.
+   *
+   * @return the ranges given back; 0 when trimming is off or unavailable
+   */
+  public int trimResident() {
+    return trimmer == null ? 0 : trimmer.trim();
   }
 
   private static Runnable guard(Runnable r) {

@@ -69,6 +69,16 @@ public final class IndexFile {
     return indexCount >= indexNum;
   }
 
+  /** File position of the first entry: entries are appended from here on, in order. */
+  int entriesStart() {
+    return HEADER_SIZE + slotNum * SLOT_SIZE;
+  }
+
+  /** File position just past the newest entry. */
+  int entriesEnd() {
+    return entriesStart() + indexCount * ENTRY_SIZE;
+  }
+
   public long beginTimestamp() {
     return beginTimestamp;
   }

@@ -210,6 +210,11 @@ public final class IndexService {
     return files.size();
   }
 
+  /** The index files, oldest first (a snapshot: hold a file's mapping before touching it). */
+  List<IndexFile> files() {
+    return List.copyOf(files);
+  }
+
   public void close() {
     flush();
     for (IndexFile f : files) {
