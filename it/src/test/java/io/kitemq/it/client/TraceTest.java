@@ -12,14 +12,19 @@ import io.kitemq.common.message.MessageExt;
 import io.kitemq.common.topic.SystemTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.apache.rocketmq.client.trace.TraceBean;
 import org.apache.rocketmq.client.trace.TraceContext;
 import org.apache.rocketmq.client.trace.TraceDataEncoder;
 import org.apache.rocketmq.client.trace.TraceType;
+import org.apache.rocketmq.common.message.MessageType;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Tracing on a producer and a push consumer writes Pub, SubBefore and SubAfter records to the trace
- * topic that the official client's decoder reads, against our broker and the official one.
+ * topic that the official client's decoder reads, against our broker and the official one; a batch
+ * gets one Pub record per message.
  */
 @ExtendWith(SharedClusters.class)
 @Timeout(120)
@@ -71,34 +77,15 @@ class TraceTest {
       assertThat(producer.droppedTraceRecords()).isZero();
     }
 
-    List<TraceContext> records = new CopyOnWriteArrayList<>();
-    List<String> traceKeys = new CopyOnWriteArrayList<>();
-    try (PushConsumer reader =
-        Clients.consumer(cluster, Clients.unique("tracereader"))
-            .subscribe(SystemTopics.TRACE_TOPIC, "*")
-            .listener(
-                (msgs, q) -> {
-                  for (MessageExt m : msgs) {
-                    List<TraceContext> decoded =
-                        TraceDataEncoder.decoderFromTraceDataString(
-                            new String(m.getBody(), StandardCharsets.UTF_8));
-                    for (TraceContext c : decoded) {
-                      if (c.getTraceBeans().get(0).getMsgId().equals(sent.msgId())) {
-                        records.add(c);
-                        traceKeys.add(m.getKeys());
-                      }
-                    }
-                  }
-                  return ConsumeStatus.CONSUME_SUCCESS;
-                })
-            .build()) {
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .until(
-              () ->
-                  Stream.of(TraceType.Pub, TraceType.SubBefore, TraceType.SubAfter)
-                      .allMatch(t -> records.stream().anyMatch(c -> c.getTraceType() == t)));
-    }
+    List<Traced> traced =
+        readTraces(
+            cluster,
+            Set.of(sent.msgId()),
+            found ->
+                Stream.of(TraceType.Pub, TraceType.SubBefore, TraceType.SubAfter)
+                    .allMatch(t -> found.stream().anyMatch(c -> c.record().getTraceType() == t)));
+    List<TraceContext> records = traced.stream().map(Traced::record).toList();
+    List<String> traceKeys = traced.stream().map(Traced::keys).toList();
     TraceContext pub = only(records, TraceType.Pub);
     assertThat(pub.getGroupName()).isEqualTo(producerGroup);
     assertThat(pub.getRegionId()).isEqualTo("DefaultRegion");
@@ -120,6 +107,92 @@ class TraceTest {
     assertThat(after.getContextCode()).isZero();
     assertThat(after.getGroupName()).isEqualTo(consumerGroup);
     assertThat(traceKeys).allSatisfy(k -> assertThat(k.split(" ")).contains(sent.msgId(), key));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("clusters")
+  void aBatchLeavesOnePubRecordPerMessage(TestCluster cluster) throws Exception {
+    String topic = Clients.unique("TracedBatch");
+    String group = Clients.unique("tracebatchpg");
+    List<Message> batch = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      batch.add(
+          new Message(
+              topic,
+              "TagB",
+              Clients.unique("item"),
+              ("batch-" + i).getBytes(StandardCharsets.UTF_8)));
+    }
+    SendResult sent;
+    try (Producer producer =
+        Producer.builder()
+            .clientOptions(Clients.options(cluster))
+            .group(group)
+            .sendTimeout(Duration.ofSeconds(10))
+            .enableTrace()
+            .build()) {
+      sent = producer.sendBatch(batch);
+    }
+    List<String> ids = batch.stream().map(Message::getUniqueId).toList();
+    assertThat(sent.msgId().split(",")).containsExactlyElementsOf(ids);
+    String[] offsetIds = sent.offsetMsgId().split(",");
+    assertThat(offsetIds).hasSize(3);
+
+    List<Traced> traced = readTraces(cluster, Set.copyOf(ids), found -> found.size() >= ids.size());
+    List<TraceContext> pubs = traced.stream().map(Traced::record).toList();
+    assertThat(pubs).extracting(TraceContext::getTraceType).containsOnly(TraceType.Pub);
+    assertThat(pubs)
+        .extracting(c -> c.getTraceBeans().get(0).getMsgId())
+        .containsExactlyInAnyOrderElementsOf(ids);
+    assertThat(pubs).extracting(TraceContext::getCostTime).containsOnly(pubs.get(0).getCostTime());
+    for (int i = 0; i < batch.size(); i++) {
+      String id = ids.get(i);
+      TraceContext pub =
+          pubs.stream()
+              .filter(c -> c.getTraceBeans().get(0).getMsgId().equals(id))
+              .findFirst()
+              .get();
+      TraceBean bean = pub.getTraceBeans().get(0);
+      assertThat(pub.getGroupName()).isEqualTo(group);
+      assertThat(pub.isSuccess()).isTrue();
+      assertThat(bean.getTopic()).isEqualTo(topic);
+      assertThat(bean.getKeys()).isEqualTo(batch.get(i).getKeys());
+      assertThat(bean.getBodyLength()).isEqualTo(7);
+      assertThat(bean.getMsgType()).isEqualTo(MessageType.Normal_Msg);
+      assertThat(bean.getOffsetMsgId()).isEqualTo(offsetIds[i]);
+    }
+  }
+
+  /** A decoded trace record and the keys of the trace message that held it. */
+  private record Traced(TraceContext record, String keys) {}
+
+  /**
+   * Reads the trace topic from its start with a fresh group, decoding each message with the
+   * official decoder, until the records about {@code msgIds} satisfy {@code done} (60 s at most).
+   */
+  private static List<Traced> readTraces(
+      TestCluster cluster, Set<String> msgIds, Predicate<List<Traced>> done) throws Exception {
+    List<Traced> found = new CopyOnWriteArrayList<>();
+    try (PushConsumer reader =
+        Clients.consumer(cluster, Clients.unique("tracereader"))
+            .subscribe(SystemTopics.TRACE_TOPIC, "*")
+            .listener(
+                (msgs, q) -> {
+                  for (MessageExt m : msgs) {
+                    for (TraceContext c :
+                        TraceDataEncoder.decoderFromTraceDataString(
+                            new String(m.getBody(), StandardCharsets.UTF_8))) {
+                      if (msgIds.contains(c.getTraceBeans().get(0).getMsgId())) {
+                        found.add(new Traced(c, m.getKeys()));
+                      }
+                    }
+                  }
+                  return ConsumeStatus.CONSUME_SUCCESS;
+                })
+            .build()) {
+      await().atMost(Duration.ofSeconds(60)).until(() -> done.test(found));
+    }
+    return List.copyOf(found);
   }
 
   private static TraceContext only(List<TraceContext> records, TraceType type) {
