@@ -5,8 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.kitemq.client.consumer.ConsumeStatus;
 import io.kitemq.client.consumer.PushConsumer;
+import io.kitemq.client.producer.LocalTransactionState;
 import io.kitemq.client.producer.Producer;
 import io.kitemq.client.producer.SendResult;
+import io.kitemq.client.producer.TransactionListener;
+import io.kitemq.client.producer.TransactionProducer;
+import io.kitemq.client.producer.TransactionSendResult;
 import io.kitemq.common.message.Message;
 import io.kitemq.common.message.MessageExt;
 import io.kitemq.common.topic.SystemTopics;
@@ -33,7 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Tracing on a producer and a push consumer writes Pub, SubBefore and SubAfter records to the trace
  * topic that the official client's decoder reads, against our broker and the official one; a batch
- * gets one Pub record per message.
+ * gets one Pub record per message, and a transactional producer EndTransaction records of its
+ * outcomes.
  */
 @ExtendWith(SharedClusters.class)
 @Timeout(120)
@@ -161,6 +166,103 @@ class TraceTest {
       assertThat(bean.getMsgType()).isEqualTo(MessageType.Normal_Msg);
       assertThat(bean.getOffsetMsgId()).isEqualTo(offsetIds[i]);
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("clusters")
+  void transactionOutcomesLeaveEndTransactionRecords(TestCluster cluster) throws Exception {
+    String topic = Clients.unique("TracedTx");
+    String group = Clients.unique("tracetxpg");
+    TransactionListener listener =
+        new TransactionListener() {
+          @Override
+          public LocalTransactionState executeLocalTransaction(Message m, Object arg) {
+            return m.getKeys().startsWith("now-")
+                ? LocalTransactionState.COMMIT_MESSAGE
+                : LocalTransactionState.UNKNOW;
+          }
+
+          @Override
+          public LocalTransactionState checkLocalTransaction(MessageExt m) {
+            return LocalTransactionState.ROLLBACK_MESSAGE;
+          }
+        };
+    String nowKey = Clients.unique("now-");
+    String laterKey = Clients.unique("later-");
+    TransactionSendResult now;
+    TransactionSendResult later;
+    List<Traced> traced;
+    try (TransactionProducer producer =
+        TransactionProducer.builder()
+            .clientOptions(Clients.options(cluster))
+            .group(group)
+            .sendTimeout(Duration.ofSeconds(10))
+            .listener(listener)
+            .enableTrace()
+            .build()) {
+      now = producer.sendInTransaction(new Message(topic, "TagX", nowKey, bytes("n")), null);
+      later = producer.sendInTransaction(new Message(topic, "TagX", laterKey, bytes("l")), null);
+      // Read while the producer still answers the broker's check of the undecided one.
+      traced =
+          readTraces(
+              cluster,
+              Set.of(now.sendResult().msgId(), later.sendResult().msgId()),
+              found ->
+                  found.stream()
+                      .map(Traced::record)
+                      .anyMatch(c -> c.getTraceBeans().get(0).isFromTransactionCheck()));
+      assertThat(producer.droppedTraceRecords()).isZero();
+    }
+    List<TraceContext> records = traced.stream().map(Traced::record).toList();
+
+    TraceContext half =
+        records.stream()
+            .filter(c -> c.getTraceType() == TraceType.Pub)
+            .filter(c -> c.getTraceBeans().get(0).getMsgId().equals(now.sendResult().msgId()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(half.getTraceBeans().get(0).getMsgType()).isEqualTo(MessageType.Trans_Msg_Half);
+
+    TraceContext committed = end(records, now.sendResult().msgId(), false);
+    TraceBean c = committed.getTraceBeans().get(0);
+    assertThat(committed.getGroupName()).isEqualTo(group);
+    assertThat(committed.getTimeStamp()).isPositive();
+    assertThat(c.getTopic()).isEqualTo(topic);
+    assertThat(c.getTags()).isEqualTo("TagX");
+    assertThat(c.getKeys()).isEqualTo(nowKey);
+    assertThat(c.getStoreHost()).contains(":");
+    assertThat(c.getMsgType()).isEqualTo(MessageType.Trans_msg_Commit);
+    assertThat(c.getTransactionId()).isEqualTo(now.transactionId());
+    assertThat(c.getTransactionState())
+        .isEqualTo(org.apache.rocketmq.client.producer.LocalTransactionState.COMMIT_MESSAGE);
+
+    TraceBean unknown = end(records, later.sendResult().msgId(), false).getTraceBeans().get(0);
+    assertThat(unknown.getTransactionState())
+        .isEqualTo(org.apache.rocketmq.client.producer.LocalTransactionState.UNKNOW);
+    TraceContext checked = end(records, later.sendResult().msgId(), true);
+    TraceBean k = checked.getTraceBeans().get(0);
+    assertThat(k.getTransactionState())
+        .isEqualTo(org.apache.rocketmq.client.producer.LocalTransactionState.ROLLBACK_MESSAGE);
+    assertThat(k.getTransactionId()).isEqualTo(later.transactionId());
+    assertThat(k.getTopic()).isEqualTo(topic);
+    assertThat(k.getKeys()).isEqualTo(laterKey);
+    // The checked message carries the region its broker stored (both brokers' default); the
+    // caller's message carries none, recorded as the official client's default.
+    assertThat(checked.getRegionId()).isEqualTo("DefaultRegion");
+    assertThat(committed.getRegionId()).isEqualTo("DefaultRegion");
+  }
+
+  private static TraceContext end(List<TraceContext> records, String msgId, boolean fromCheck) {
+    return records.stream()
+        .filter(r -> r.getTraceType() == TraceType.EndTransaction)
+        .filter(r -> r.getTraceBeans().get(0).getMsgId().equals(msgId))
+        .filter(r -> r.getTraceBeans().get(0).isFromTransactionCheck() == fromCheck)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no EndTransaction of " + msgId + " " + fromCheck));
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   /** A decoded trace record and the keys of the trace message that held it. */
