@@ -28,12 +28,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The sending side of a producer: validation, route lookup (with the TBW102 fallback for topics not
- * created yet), queue choice, retries on another broker for synchronous sends, and mapping of
- * responses to results or typed errors. Thread-safe.
+ * created yet), queue choice, retries on another broker for synchronous and asynchronous sends
+ * ({@link AsyncSend}), and mapping of responses to results or typed errors. Thread-safe.
  */
 public final class ProducerCore {
 
-  /** Codes after which a synchronous send tries again, preferably on another broker. */
+  /** Codes after which a sync or async send tries again, preferably on another broker. */
   static final Set<Integer> RETRYABLE = Set.of(1, 2, 14, 16, 17, 204, 205, 1500);
 
   private static final int DEFAULT_TOPIC_QUEUES = 4;
