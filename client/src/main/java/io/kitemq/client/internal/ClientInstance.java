@@ -242,6 +242,11 @@ public final class ClientInstance {
     checker.check(peer.getAddress().getHostAddress() + ":" + peer.getPort(), header, message);
   }
 
+  /** The cached route of {@code topic}, or null; never asks a name server. */
+  TopicRouteData cachedRoute(String topic) {
+    return routes.get(topic);
+  }
+
   /** The cached route of {@code topic}, fetched when absent; null when the topic has none. */
   public TopicRouteData route(String topic) throws ClientException, InterruptedException {
     TopicRouteData route = routes.get(topic);

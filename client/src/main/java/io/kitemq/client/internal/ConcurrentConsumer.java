@@ -97,6 +97,7 @@ final class ConcurrentConsumer implements ConsumeDispatcher {
     List<MessageExt> batch = List.of(m);
     ConsumeTracer.Call call = tracer == null ? null : tracer.before(batch);
     int returnType;
+    long begin = System.currentTimeMillis();
     try {
       status = config.concurrently().consume(batch, req.queue);
       returnType =
@@ -110,8 +111,14 @@ final class ConcurrentConsumer implements ConsumeDispatcher {
       status = ConsumeStatus.RECONSUME_LATER;
       returnType = TraceRecords.RETURN_EXCEPTION;
     }
+    req.stats.consumed(System.currentTimeMillis() - begin);
     if (status == null) {
       status = ConsumeStatus.RECONSUME_LATER;
+    }
+    if (!pq.isDropped()) {
+      // As the official client: outcomes of a queue dropped meanwhile are not counted.
+      boolean ok = status == ConsumeStatus.CONSUME_SUCCESS;
+      req.stats.outcome(ok ? 1 : 0, ok ? 0 : 1);
     }
     if (call != null) {
       tracer.after(call, status == ConsumeStatus.CONSUME_SUCCESS, returnType);

@@ -90,6 +90,7 @@ final class OrderlyConsumer implements ConsumeDispatcher {
         OrderlyStatus status;
         ConsumeTracer.Call call = tracer == null ? null : tracer.before(batch);
         int returnType;
+        long begin = System.currentTimeMillis();
         try {
           status = config.orderly().consume(batch, req.queue);
           returnType =
@@ -103,9 +104,12 @@ final class OrderlyConsumer implements ConsumeDispatcher {
           status = OrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT;
           returnType = TraceRecords.RETURN_EXCEPTION;
         }
+        req.stats.consumed(System.currentTimeMillis() - begin);
         if (call != null) {
           tracer.after(call, status == OrderlyStatus.SUCCESS, returnType);
         }
+        boolean ok = status == OrderlyStatus.SUCCESS;
+        req.stats.outcome(ok ? batch.size() : 0, ok ? 0 : batch.size());
         if (status == OrderlyStatus.SUCCESS) {
           long next = pq.commitTaken();
           if (next >= 0 && !pq.isDropped()) {

@@ -8,7 +8,7 @@ import io.kitemq.client.ClientOptions;
  *
  * @param group producer group
  * @param sendTimeoutMillis total time budget of one send, retries included
- * @param retries extra attempts of a synchronous send
+ * @param retries extra attempts of a synchronous or asynchronous send
  * @param compressThreshold bodies at least this long are ZLIB-compressed (single sends only)
  * @param compressLevel ZLIB level
  * @param maxMessageSize largest body accepted

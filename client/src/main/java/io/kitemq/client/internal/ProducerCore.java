@@ -24,17 +24,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The sending side of a producer: validation, route lookup (with the TBW102 fallback for topics not
- * created yet), queue choice, retries on another broker for synchronous sends, and mapping of
- * responses to results or typed errors. Thread-safe.
+ * created yet), queue choice, retries on another broker for synchronous and asynchronous sends
+ * ({@link AsyncSend}), and mapping of responses to results or typed errors. Thread-safe.
  */
 public final class ProducerCore {
 
-  /** Codes after which a synchronous send tries again, preferably on another broker. */
+  /** Codes after which a sync or async send tries again, preferably on another broker. */
   static final Set<Integer> RETRYABLE = Set.of(1, 2, 14, 16, 17, 204, 205, 1500);
 
   private static final int DEFAULT_TOPIC_QUEUES = 4;
@@ -72,12 +71,12 @@ public final class ProducerCore {
   }
 
   public SendResult send(Message m) throws ClientException, InterruptedException {
-    return sendWithRetries(prepare(m), m, null, null);
+    return sendWithRetries(prepare(m), List.of(m), m, null, null);
   }
 
   public SendResult send(Message m, MessageQueueSelector selector, Object arg)
       throws ClientException, InterruptedException {
-    return sendWithRetries(prepare(m), m, selector, arg);
+    return sendWithRetries(prepare(m), List.of(m), m, selector, arg);
   }
 
   public SendResult sendBatch(Collection<? extends Message> messages)
@@ -103,46 +102,26 @@ public final class ProducerCore {
     if (total > config.maxMessageSize()) {
       throw new ClientException("batch body " + total + " B exceeds maxMessageSize");
     }
-    return sendWithRetries(OutgoingMessage.batch(config.group(), topic, list), null, null, null);
+    return sendWithRetries(
+        OutgoingMessage.batch(config.group(), topic, list), list, null, null, null);
   }
 
+  /**
+   * Sends without blocking the caller: the first attempt goes out from this thread when the topic's
+   * queues are known (from the callbacks pool when a route must be fetched first), and each retry
+   * is chained from the previous answer on the callbacks pool, never on the I/O thread. Retries
+   * follow the synchronous rules ({@code retries} extra attempts within the one send timeout,
+   * avoiding the broker that just failed).
+   */
   public CompletableFuture<SendResult> sendAsync(Message m) {
     OutgoingMessage out;
-    MessageQueue queue;
-    String addr;
     try {
       out = prepare(m);
-      queue = chooser.choose(queues(out.topic()), null);
-      addr = address(queue);
     } catch (ClientException e) {
       return CompletableFuture.failedFuture(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return CompletableFuture.failedFuture(e);
     }
-    long begin = System.currentTimeMillis();
-    return instance
-        .remoting()
-        .invokeAsync(addr, out.request(queue), config.sendTimeoutMillis())
-        .handleAsync(
-            (response, error) -> {
-              if (error != null) {
-                chooser.faults().recordFailure(queue.brokerName());
-                throw new CompletionException(
-                    new ClientException("send to " + addr + " failed", error));
-              }
-              chooser
-                  .faults()
-                  .recordLatency(queue.brokerName(), System.currentTimeMillis() - begin);
-              try {
-                SendResult result = toResult(response, out, queue, addr);
-                tracePub(m, response, result, addr, begin);
-                return result;
-              } catch (ClientException e) {
-                throw new CompletionException(e);
-              }
-            },
-            instance.callbacks());
+    return new AsyncSend(this, out, List.of(m), config.sendTimeoutMillis(), config.retries())
+        .start();
   }
 
   public void sendOneway(Message m) throws ClientException, InterruptedException {
@@ -191,7 +170,11 @@ public final class ProducerCore {
   }
 
   private SendResult sendWithRetries(
-      OutgoingMessage out, Message original, MessageQueueSelector selector, Object arg)
+      OutgoingMessage out,
+      List<Message> traced,
+      Message original,
+      MessageQueueSelector selector,
+      Object arg)
       throws ClientException, InterruptedException {
     long deadline = System.currentTimeMillis() + config.sendTimeoutMillis();
     String lastFailed = null;
@@ -201,46 +184,85 @@ public final class ProducerCore {
       if (remaining <= 0) {
         break;
       }
-      List<MessageQueue> queues = queues(out.topic());
       MessageQueue queue =
           selector != null
-              ? selector.select(queues, original, arg)
-              : chooser.choose(queues, lastFailed);
+              ? selector.select(queues(out.topic()), original, arg)
+              : choose(out.topic(), lastFailed);
       String addr = address(queue);
       long begin = System.currentTimeMillis();
       try {
         RemotingCommand response =
             instance.remoting().invokeSync(addr, out.request(queue), remaining);
-        chooser.faults().recordLatency(queue.brokerName(), System.currentTimeMillis() - begin);
-        SendResult result = toResult(response, out, queue, addr);
-        if (original != null) {
-          tracePub(original, response, result, addr, begin);
-        }
-        return result;
+        return answered(response, out, traced, queue, addr, begin);
       } catch (BrokerException e) {
         if (!RETRYABLE.contains(e.code())) {
           throw e;
         }
         lastError = e;
-        if (e.code() == ResponseCode.TOPIC_NOT_EXIST.code()) {
-          instance.invalidateRoute(out.topic());
-        }
       } catch (RemotingException e) {
         lastError = new ClientException("send to " + addr + " failed", e);
       }
-      chooser.faults().recordFailure(queue.brokerName());
+      attemptFailed(out.topic(), queue, lastError);
       lastFailed = queue.brokerName();
     }
-    if (lastError == null) {
-      throw new ClientException("send timed out after " + config.sendTimeoutMillis() + " ms");
-    }
-    throw lastError;
+    throw lastError != null ? lastError : timedOut();
   }
 
-  /** Queues the Pub record of a send, when tracing and the broker has tracing on. */
-  private void tracePub(
-      Message m, RemotingCommand response, SendResult result, String addr, long begin) {
-    if (tracer == null || m.getTopic().equals(tracer.traceTopic())) {
+  ClientException timedOut() {
+    return new ClientException("send timed out after " + config.sendTimeoutMillis() + " ms");
+  }
+
+  /**
+   * The result of an attempt the broker answered (its latency recorded, Pub records queued), or the
+   * broker's refusal as a {@link BrokerException}.
+   */
+  SendResult answered(
+      RemotingCommand response,
+      OutgoingMessage out,
+      List<Message> traced,
+      MessageQueue queue,
+      String addr,
+      long begin)
+      throws ClientException {
+    chooser.faults().recordLatency(queue.brokerName(), System.currentTimeMillis() - begin);
+    SendResult result = toResult(response, out, queue, addr);
+    tracePubs(traced, response, result, addr, begin);
+    return result;
+  }
+
+  /** Bookkeeping after a retryable failure: the broker is avoided for a while, stale routes go. */
+  void attemptFailed(String topic, MessageQueue queue, ClientException error) {
+    chooser.faults().recordFailure(queue.brokerName());
+    if (error instanceof BrokerException b && b.code() == ResponseCode.TOPIC_NOT_EXIST.code()) {
+      instance.invalidateRoute(topic);
+    }
+  }
+
+  /** A queue of {@code topic}, avoiding {@code lastFailedBroker} (may fetch the route: blocks). */
+  MessageQueue choose(String topic, String lastFailedBroker)
+      throws ClientException, InterruptedException {
+    return chooser.choose(queues(topic), lastFailedBroker);
+  }
+
+  /** Whether {@link #choose} can answer from the caches, without asking a name server. */
+  boolean queuesCached(String topic) {
+    CachedQueues cached = fallbackQueues.get(topic);
+    return (cached != null && cached.expiresAt() > System.currentTimeMillis())
+        || instance.cachedRoute(topic) != null;
+  }
+
+  ClientInstance instance() {
+    return instance;
+  }
+
+  /**
+   * Queues one Pub record per message the broker took ({@code traced}: the single message or the
+   * batch's messages, which share the request's cost time), when tracing and the broker has tracing
+   * on. A batch's msgIds and offsetMsgIds come comma-joined, in the batch's order.
+   */
+  private void tracePubs(
+      List<Message> traced, RemotingCommand response, SendResult result, String addr, long begin) {
+    if (tracer == null || traced.get(0).getTopic().equals(tracer.traceTopic())) {
       return;
     }
     Map<String, String> ext = response.extFieldsOrEmpty();
@@ -248,28 +270,40 @@ public final class ProducerCore {
     if (region == null || "false".equals(ext.get(MessageConst.PROPERTY_TRACE_SWITCH))) {
       return;
     }
-    int type =
-        Boolean.parseBoolean(m.getProperty(MessageConst.PROPERTY_TRANSACTION_PREPARED))
-            ? TraceRecords.TRANS_MSG_HALF
-            : m.getDelayTimeLevel() > 0 ? TraceRecords.DELAY_MSG : TraceRecords.NORMAL_MSG;
-    tracer.offer(
-        TraceRecords.pub(
-            begin,
-            region,
-            config.group(),
-            m.getTopic(),
-            result.msgId(),
-            m.getTags(),
-            m.getKeys(),
-            addr,
-            m.getBody().length,
-            (int) (System.currentTimeMillis() - begin),
-            type,
-            result.offsetMsgId(),
-            result.status() == SendStatus.SEND_OK));
+    int cost = (int) (System.currentTimeMillis() - begin);
+    String[] offsetIds =
+        result.offsetMsgId() == null ? new String[0] : result.offsetMsgId().split(",");
+    boolean ok = result.status() == SendStatus.SEND_OK;
+    for (int i = 0; i < traced.size(); i++) {
+      Message m = traced.get(i);
+      // Ids are matched by position only when the broker answered one per message.
+      String offsetMsgId = offsetIds.length == traced.size() ? offsetIds[i] : null;
+      tracer.offer(
+          TraceRecords.pub(
+              begin,
+              region,
+              config.group(),
+              m.getTopic(),
+              m.getUniqueId(),
+              m.getTags(),
+              m.getKeys(),
+              addr,
+              m.getBody().length,
+              cost,
+              msgType(m),
+              offsetMsgId,
+              ok));
+    }
   }
 
-  private String address(MessageQueue queue) throws ClientException {
+  private static int msgType(Message m) {
+    if (Boolean.parseBoolean(m.getProperty(MessageConst.PROPERTY_TRANSACTION_PREPARED))) {
+      return TraceRecords.TRANS_MSG_HALF;
+    }
+    return m.getDelayTimeLevel() > 0 ? TraceRecords.DELAY_MSG : TraceRecords.NORMAL_MSG;
+  }
+
+  String address(MessageQueue queue) throws ClientException {
     String addr = instance.masterAddr(queue.brokerName());
     if (addr == null) {
       throw new ClientException("no master address for broker " + queue.brokerName());

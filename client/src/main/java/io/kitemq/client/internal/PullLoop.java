@@ -108,6 +108,7 @@ final class PullLoop {
             null,
             null,
             null);
+    long begin = System.currentTimeMillis();
     instance
         .remoting()
         .invokeAsync(
@@ -118,7 +119,7 @@ final class PullLoop {
                 LOG.debug("pull of {} from {} failed: {}", req.queue, addr, error.toString());
                 pullLater(req, ERROR_DELAY);
               } else {
-                onResponse(req, response, addr);
+                onResponse(req, response, addr, begin);
               }
             },
             thread);
@@ -129,7 +130,7 @@ final class PullLoop {
     return e != null ? e : TagExpression.parse("*");
   }
 
-  private void onResponse(PullRequest req, RemotingCommand response, String addr) {
+  private void onResponse(PullRequest req, RemotingCommand response, String addr, long begin) {
     PullMessageResponseHeader h;
     try {
       h = PullMessageResponseHeader.fromExtFields(response.extFieldsOrEmpty());
@@ -139,7 +140,7 @@ final class PullLoop {
       return;
     }
     switch (response.code()) {
-      case 0 -> onFound(req, response, h, addr);
+      case 0 -> onFound(req, response, h, addr, begin);
       case 19, 20 -> {
         req.nextOffset = h.nextBeginOffset();
         if (req.processQueue.cachedCount() == 0) {
@@ -160,7 +161,11 @@ final class PullLoop {
   }
 
   private void onFound(
-      PullRequest req, RemotingCommand response, PullMessageResponseHeader h, String addr) {
+      PullRequest req,
+      RemotingCommand response,
+      PullMessageResponseHeader h,
+      String addr,
+      long begin) {
     List<MessageExt> messages;
     try {
       byte[] body = response.body();
@@ -176,6 +181,7 @@ final class PullLoop {
         expr.matchesAll()
             ? messages
             : messages.stream().filter(m -> expr.matches(m.getTags())).toList();
+    req.stats.pulled(System.currentTimeMillis() - begin, matched.size());
     req.nextOffset = h.nextBeginOffset();
     req.suggestedBrokerId = h.suggestWhichBrokerId();
     if (matched.isEmpty()) {

@@ -2,17 +2,22 @@ package io.kitemq.client.internal;
 
 import io.kitemq.common.message.MessageQueue;
 
-/** The pulling state of one owned queue. Fields are touched by the pull thread only. */
+/**
+ * The pulling state of one owned queue. The offsets are written by the pull thread only; the stats
+ * are counted from the pull and consume threads.
+ */
 final class PullRequest {
 
   final MessageQueue queue;
   final ProcessQueue processQueue;
+  final TopicStats stats;
   volatile long nextOffset;
   volatile long suggestedBrokerId;
 
-  PullRequest(MessageQueue queue, ProcessQueue processQueue, long nextOffset) {
+  PullRequest(MessageQueue queue, ProcessQueue processQueue, long nextOffset, TopicStats stats) {
     this.queue = queue;
     this.processQueue = processQueue;
+    this.stats = stats;
     this.nextOffset = nextOffset;
   }
 }

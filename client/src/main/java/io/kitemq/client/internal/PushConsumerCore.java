@@ -55,6 +55,7 @@ public final class PushConsumerCore implements ConsumerMember {
   private final AtomicBoolean rebalancePending = new AtomicBoolean();
   private final long subVersion = System.currentTimeMillis();
   private final Map<MessageQueue, Long> pendingResets = new ConcurrentHashMap<>();
+  private final ConsumeStats stats = new ConsumeStats(System::currentTimeMillis);
   private volatile boolean running;
 
   /**
@@ -106,6 +107,7 @@ public final class PushConsumerCore implements ConsumerMember {
       }
     }
     instance.heartbeatAll();
+    stats.start(instance.scheduler());
     long period = instance.options().rebalanceInterval().toMillis();
     thread.scheduleWithFixedDelay(this::rebalance, 0, period, TimeUnit.MILLISECONDS);
     long persist = instance.options().persistOffsetInterval().toMillis();
@@ -189,7 +191,7 @@ public final class PushConsumerCore implements ConsumerMember {
                     0)));
     Map<String, ConsumerRunningInfo.ConsumeStatus> status = new TreeMap<>();
     for (String topic : topics.keySet()) {
-      status.put(topic, new ConsumerRunningInfo.ConsumeStatus(0, 0, 0, 0, 0, 0));
+      status.put(topic, stats.status(topic));
     }
     return new ConsumerRunningInfo(
         props, consumerData().subscriptionDataSet(), mqTable, status, null);
@@ -346,7 +348,7 @@ public final class PushConsumerCore implements ConsumerMember {
     }
     owned.put(q, pq);
     lockedNotOwned.remove(q);
-    pullLoop.pull(new PullRequest(q, pq, offset));
+    pullLoop.pull(new PullRequest(q, pq, offset, stats.topic(q.topic())));
   }
 
   private long startOffset(MessageQueue q) throws ClientException, InterruptedException {
@@ -405,6 +407,7 @@ public final class PushConsumerCore implements ConsumerMember {
   /** Stops pulling and consuming, persists offsets, unlocks queues, leaves the group. */
   public void close() {
     running = false;
+    stats.stop();
     pullLoop.stop();
     dispatcher.shutdown();
     thread.shutdownNow();

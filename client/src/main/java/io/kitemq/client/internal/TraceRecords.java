@@ -14,6 +14,9 @@ import java.util.List;
  *           msgType,offsetMsgId,success
  * SubBefore type,timestamp,regionId,group,requestId,msgId,retryTimes,keys
  * SubAfter  type,requestId,msgId,costTime,success,keys,contextCode,timestamp,group
+ * EndTransaction
+ *           type,timestamp,regionId,group,topic,msgId,tags,keys,storeHost,msgType,transactionId,
+ *           transactionState,fromTransactionCheck
  * </pre>
  *
  * A null field is written as {@code null}, as the official client does. Stateless.
@@ -27,6 +30,7 @@ final class TraceRecords {
   static final int NORMAL_MSG = 0;
 
   static final int TRANS_MSG_HALF = 1;
+  static final int TRANS_MSG_COMMIT = 2;
   static final int DELAY_MSG = 3;
 
   /** ConsumeReturnType ordinals of the official client. */
@@ -102,6 +106,41 @@ final class TraceRecords {
       String group) {
     String data =
         join("SubAfter", requestId, msgId, costTime, success, keys, contextCode, timestamp, group);
+    return new Record(data, keys(msgId, keys));
+  }
+
+  /**
+   * The outcome of a transaction as sent to the broker; {@code state} is the LocalTransactionState
+   * name (COMMIT_MESSAGE, ROLLBACK_MESSAGE, UNKNOW), the message type always TRANS_MSG_COMMIT, as
+   * the official client writes it whatever the outcome.
+   */
+  static Record endTransaction(
+      long timestamp,
+      String regionId,
+      String group,
+      String topic,
+      String msgId,
+      String tags,
+      String keys,
+      String storeHost,
+      String transactionId,
+      String state,
+      boolean fromTransactionCheck) {
+    String data =
+        join(
+            "EndTransaction",
+            timestamp,
+            regionId,
+            group,
+            topic,
+            msgId,
+            tags,
+            keys,
+            storeHost,
+            TRANS_MSG_COMMIT,
+            transactionId,
+            state,
+            fromTransactionCheck);
     return new Record(data, keys(msgId, keys));
   }
 

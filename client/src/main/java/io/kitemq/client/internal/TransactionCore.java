@@ -30,26 +30,37 @@ import org.slf4j.LoggerFactory;
  * the broker holding the half; answers the broker's CHECK_TRANSACTION_STATE by running {@link
  * TransactionListener#checkLocalTransaction} on a small bounded pool and sending END_TRANSACTION
  * (fromTransactionCheck=true) back to the asking broker. Checks arriving while the pool is full are
- * dropped (the broker asks again). Thread-safe.
+ * dropped (the broker asks again). With a trace dispatcher, each outcome sent (after the local
+ * transaction and after each check) is also recorded as an EndTransaction trace record, as the
+ * official client's trace hook does. Thread-safe.
  */
 public final class TransactionCore implements TransactionChecker {
 
   private static final Logger LOG = LoggerFactory.getLogger(TransactionCore.class);
+
+  /** The region the official client records when the message carries none. */
+  static final String DEFAULT_REGION = "DefaultRegion";
 
   private final ProducerConfig config;
   private final ClientInstance instance;
   private final ProducerCore core;
   private final TransactionListener listener;
   private final ThreadPoolExecutor checkExecutor;
+  private final TraceDispatcher tracer;
 
+  /**
+   * @param tracer where the EndTransaction record of each outcome goes, or null for none
+   */
   public TransactionCore(
       ProducerConfig config,
       ClientInstance instance,
       ProducerCore core,
       TransactionListener listener,
       int checkThreads,
-      int checkQueueCapacity) {
+      int checkQueueCapacity,
+      TraceDispatcher tracer) {
     this.config = config;
+    this.tracer = tracer;
     this.instance = instance;
     this.core = core;
     this.listener = listener;
@@ -123,6 +134,7 @@ public final class TransactionCore implements TransactionChecker {
             sent.msgId(),
             message.getUniqueId(),
             RpcHeader.ofBrokerName(sent.queue().brokerName()));
+    traceEnd(message, sent.msgId(), addr, state, message.getUniqueId(), false);
     RemotingCommand request = RemotingCommand.createRequest(RequestCode.END_TRANSACTION, header);
     if (failure != null) {
       request.setRemark("executeLocalTransactionBranch exception: " + failure);
@@ -154,6 +166,13 @@ public final class TransactionCore implements TransactionChecker {
       state = LocalTransactionState.UNKNOW;
     }
     String uniq = msg.getProperty(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX);
+    traceEnd(
+        msg,
+        uniq != null ? uniq : msg.getMsgId(),
+        brokerAddr,
+        state,
+        uniq != null ? uniq : h.transactionId(),
+        true);
     EndTransactionRequestHeader header =
         new EndTransactionRequestHeader(
             h.topic(),
@@ -176,6 +195,34 @@ public final class TransactionCore implements TransactionChecker {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Queues the EndTransaction record of an outcome about to be sent, when tracing. */
+  private void traceEnd(
+      Message m,
+      String msgId,
+      String brokerAddr,
+      LocalTransactionState state,
+      String transactionId,
+      boolean fromCheck) {
+    if (tracer == null || m.getTopic().equals(tracer.traceTopic())) {
+      return;
+    }
+    // A checked message carries the region its broker stored; the caller's message has none.
+    String region = m.getProperty(MessageConst.PROPERTY_MSG_REGION);
+    tracer.offer(
+        TraceRecords.endTransaction(
+            System.currentTimeMillis(),
+            region == null || region.isEmpty() ? DEFAULT_REGION : region,
+            config.group(),
+            m.getTopic(),
+            msgId,
+            m.getTags(),
+            m.getKeys(),
+            brokerAddr,
+            transactionId,
+            state.name(),
+            fromCheck));
   }
 
   private void sendOneway(String addr, RemotingCommand request)

@@ -25,9 +25,9 @@ import java.util.concurrent.CompletableFuture;
  * }
  * }</pre>
  *
- * Synchronous sends retry on another broker ({@code retries} extra attempts within {@code
- * sendTimeout}); asynchronous and oneway sends make one attempt. Each message gets a UNIQ_KEY if it
- * has none (the message object is updated). Thread-safe; close once.
+ * Synchronous and asynchronous sends retry on another broker ({@code retries} extra attempts within
+ * {@code sendTimeout}); oneway sends make one attempt. Each message gets a UNIQ_KEY if it has none
+ * (the message object is updated). Thread-safe; close once.
  */
 public final class Producer implements AutoCloseable {
 
@@ -78,12 +78,19 @@ public final class Producer implements AutoCloseable {
     return core.send(message, selector, arg);
   }
 
-  /** Sends without waiting; the future completes off the I/O thread. */
+  /**
+   * Sends without waiting, retrying like {@link #send(Message)}; the future completes off the I/O
+   * thread, with the last attempt's error when every attempt failed. Retries are chained from the
+   * answers and never block the caller.
+   */
   public CompletableFuture<SendResult> sendAsync(Message message) {
     return core.sendAsync(message);
   }
 
-  /** Sends and waits only until the request is written; the broker does not answer. */
+  /**
+   * Sends and waits only until the request is written; the broker does not answer, so there is no
+   * retry and no trace record.
+   */
   public void sendOneway(Message message) throws ClientException, InterruptedException {
     core.sendOneway(message);
   }
@@ -130,9 +137,11 @@ public final class Producer implements AutoCloseable {
     private Builder() {}
 
     /**
-     * Records a Pub trace of every message the broker takes (sync and async sends) in the official
-     * trace format, sent asynchronously to {@code traceTopic} ({@code RMQ_SYS_TRACE_TOPIC} when
-     * null).
+     * Records a Pub trace of every message the broker takes (sync, async and batch sends; one
+     * record per message of a batch) in the official trace format, sent asynchronously to {@code
+     * traceTopic} ({@code RMQ_SYS_TRACE_TOPIC} when null). Oneway sends are not traced: the broker
+     * does not answer them, so there is no result to record (the official client writes none
+     * either).
      */
     public Builder enableTrace(String traceTopic) {
       this.traceTopic = traceTopic == null ? SystemTopics.TRACE_TOPIC : traceTopic;
@@ -165,6 +174,7 @@ public final class Producer implements AutoCloseable {
       return this;
     }
 
+    /** Extra attempts of a synchronous or asynchronous send (default 2). */
     public Builder retries(int retries) {
       this.retries = retries;
       return this;

@@ -7,8 +7,10 @@ import io.kitemq.client.internal.LatencyFaultTolerance;
 import io.kitemq.client.internal.ProducerConfig;
 import io.kitemq.client.internal.ProducerCore;
 import io.kitemq.client.internal.QueueChooser;
+import io.kitemq.client.internal.TraceDispatcher;
 import io.kitemq.client.internal.TransactionCore;
 import io.kitemq.common.message.Message;
+import io.kitemq.common.topic.SystemTopics;
 import io.kitemq.common.topic.TopicValidator;
 import java.time.Duration;
 import java.util.Objects;
@@ -28,29 +30,50 @@ import java.util.Objects;
  * of the group with CHECK_TRANSACTION_STATE; the listener's {@code checkLocalTransaction} answers
  * on the producer's check threads. One transactional producer per group per client id. Thread-safe;
  * close once.
+ *
+ * <p>With {@link Builder#enableTrace}, the half message gets a Pub trace record (message type
+ * TRANS_MSG_HALF) and every outcome sent to the broker an EndTransaction record (the state, the
+ * transaction id, and whether it answered a check), in the official trace format.
  */
 public final class TransactionProducer implements AutoCloseable {
 
   private final ClientInstance instance;
   private final ProducerCore core;
   private final TransactionCore transactions;
+  private final TraceDispatcher traces;
 
   private TransactionProducer(
-      ProducerConfig config, TransactionListener listener, int checkThreads, int checkQueue) {
+      ProducerConfig config,
+      TransactionListener listener,
+      int checkThreads,
+      int checkQueue,
+      String traceTopic) {
     this.instance = ClientInstance.acquire(config.client());
     ProducerCore created = null;
+    TraceDispatcher dispatcher = null;
     try {
+      if (traceTopic != null) {
+        dispatcher =
+            new TraceDispatcher(
+                instance, config.group(), traceTopic, Producer.TRACE_QUEUE_CAPACITY);
+      }
       created =
           new ProducerCore(
               config,
               instance,
-              new QueueChooser(new LatencyFaultTolerance(System::currentTimeMillis)));
+              new QueueChooser(new LatencyFaultTolerance(System::currentTimeMillis)),
+              dispatcher);
       this.transactions =
-          new TransactionCore(config, instance, created, listener, checkThreads, checkQueue);
+          new TransactionCore(
+              config, instance, created, listener, checkThreads, checkQueue, dispatcher);
       this.core = created;
+      this.traces = dispatcher;
     } catch (RuntimeException e) {
       if (created != null) {
         created.close();
+      }
+      if (dispatcher != null) {
+        dispatcher.close();
       }
       instance.release();
       throw e;
@@ -74,11 +97,22 @@ public final class TransactionProducer implements AutoCloseable {
     return transactions.sendInTransaction(message, arg);
   }
 
-  /** Stops answering checks, unregisters the group and releases the shared client instance. */
+  /** Trace records dropped because the trace queue was full (0 without tracing). */
+  public long droppedTraceRecords() {
+    return traces == null ? 0 : traces.dropped();
+  }
+
+  /**
+   * Stops answering checks, sends the trace records still queued, unregisters the group and
+   * releases the shared client instance.
+   */
   @Override
   public void close() {
     try {
       transactions.close();
+      if (traces != null) {
+        traces.close();
+      }
       core.close();
     } finally {
       instance.release();
@@ -97,8 +131,24 @@ public final class TransactionProducer implements AutoCloseable {
     private int maxMessageSize = 4 * 1024 * 1024;
     private int checkThreads = 1;
     private int checkQueueCapacity = 2000;
+    private String traceTopic;
 
     private Builder() {}
+
+    /**
+     * Records a Pub trace of each half message and an EndTransaction trace of each outcome sent
+     * (after the local transaction and after each check), in the official trace format, sent
+     * asynchronously to {@code traceTopic} ({@code RMQ_SYS_TRACE_TOPIC} when null).
+     */
+    public Builder enableTrace(String traceTopic) {
+      this.traceTopic = traceTopic == null ? SystemTopics.TRACE_TOPIC : traceTopic;
+      return this;
+    }
+
+    /** {@link #enableTrace(String)} with the default trace topic. */
+    public Builder enableTrace() {
+      return enableTrace(null);
+    }
 
     public Builder namesrvAddr(String namesrvAddr) {
       client.namesrvAddr(namesrvAddr);
@@ -168,13 +218,21 @@ public final class TransactionProducer implements AutoCloseable {
       if (checkQueueCapacity < 1) {
         throw new IllegalArgumentException("checkQueueCapacity must be positive");
       }
+      if (traceTopic != null) {
+        TopicValidator.validateTopic(traceTopic)
+            .ifPresent(
+                p -> {
+                  throw new IllegalArgumentException("enableTrace: " + p);
+                });
+      }
       ClientOptions opts = options != null ? options : client.build();
       return new TransactionProducer(
           new ProducerConfig(
               opts, group, sendTimeout.toMillis(), retries, compressThreshold, 5, maxMessageSize),
           listener,
           checkThreads,
-          checkQueueCapacity);
+          checkQueueCapacity,
+          traceTopic);
     }
   }
 }

@@ -10,9 +10,11 @@ import io.kitemq.client.consumer.PushConsumer;
 import io.kitemq.client.producer.Producer;
 import io.kitemq.client.producer.SendResult;
 import io.kitemq.common.message.Message;
+import io.kitemq.common.message.MessageExt;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -148,6 +150,78 @@ class BrokerQueriesTest {
       await()
           .atMost(Duration.ofSeconds(60))
           .until(() -> ids.stream().allMatch(id -> deliveries.get(id).get() >= 2));
+    } finally {
+      admin.shutdown();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("clusters")
+  void runningInfoReportsMeasuredConsumeRatesPerTopic(TestCluster cluster) throws Exception {
+    String topic = Clients.unique("Rated");
+    String group = Clients.unique("ratecg");
+    String retryTopic = "%RETRY%" + group;
+    int total = 10;
+    int failing = 3;
+    ClientOptions options = Clients.options(cluster);
+    Set<String> okFirstTime = ConcurrentHashMap.newKeySet();
+    Set<String> failedOnce = ConcurrentHashMap.newKeySet();
+    Set<String> okOnRetry = ConcurrentHashMap.newKeySet();
+    try (Producer producer = Clients.producer(cluster, Clients.unique("ratepg"))) {
+      for (int i = 0; i < total; i++) {
+        String key = (i < failing ? "fail-" : "ok-") + i;
+        producer.send(new Message(topic, "TagR", key, key.getBytes(StandardCharsets.UTF_8)));
+      }
+    }
+    DefaultMQAdminExt admin = new DefaultMQAdminExt();
+    admin.setNamesrvAddr(cluster.namesrvAddr());
+    admin.setInstanceName(Clients.unique("rate-admin"));
+    try (PushConsumer consumer =
+        PushConsumer.builder()
+            .clientOptions(options)
+            .group(group)
+            .consumeThreads(2)
+            .consumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET)
+            .subscribe(topic, "*")
+            .listener(
+                (msgs, q) -> {
+                  MessageExt m = msgs.get(0);
+                  if (m.getReconsumeTimes() > 0) {
+                    okOnRetry.add(m.getKeys());
+                    return ConsumeStatus.CONSUME_SUCCESS;
+                  }
+                  if (m.getKeys().startsWith("fail-")) {
+                    failedOnce.add(m.getKeys());
+                    return ConsumeStatus.RECONSUME_LATER;
+                  }
+                  okFirstTime.add(m.getKeys());
+                  return ConsumeStatus.CONSUME_SUCCESS;
+                })
+            .build()) {
+      admin.start();
+      // Failed messages come back from the retry topic after the broker's first retry delay.
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> okFirstTime.size() == total - failing && okOnRetry.size() == failing);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () -> {
+                ConsumerRunningInfo info =
+                    admin.getConsumerRunningInfo(group, options.clientId(), false);
+                org.apache.rocketmq.remoting.protocol.body.ConsumeStatus main =
+                    info.getStatusTable().get(topic);
+                assertThat(main.getConsumeOKTPS()).isPositive();
+                assertThat(main.getConsumeFailedTPS()).isPositive();
+                assertThat(main.getConsumeFailedMsgs()).isEqualTo(failing);
+                assertThat(main.getPullTPS()).isPositive();
+                assertThat(main.getPullRT()).isNotNegative();
+                assertThat(main.getConsumeRT()).isNotNegative();
+                org.apache.rocketmq.remoting.protocol.body.ConsumeStatus retry =
+                    info.getStatusTable().get(retryTopic);
+                assertThat(retry.getConsumeOKTPS()).isPositive();
+                assertThat(retry.getConsumeFailedMsgs()).isZero();
+              });
     } finally {
       admin.shutdown();
     }
