@@ -5,6 +5,7 @@ import io.kitemq.tools.admin.AdminCommand;
 import io.kitemq.tools.bench.BenchCommand;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
@@ -31,21 +32,42 @@ public final class Main {
    * @return the exit status
    */
   static int execute(String[] args, Map<String, String> env) {
-    return commandLine(env).execute(args);
+    return commandLine(env, args.length == 0 ? null : args[0]).execute(args);
   }
 
-  /** The command tree, reading overrides from {@code env}. */
+  /** The whole command tree, reading overrides from {@code env}. */
   static CommandLine commandLine(Map<String, String> env) {
+    return commandLine(env, null);
+  }
+
+  /**
+   * The command tree for a command line whose first word is {@code first}: when it names a node
+   * ({@code standalone}, {@code nameserver}, {@code broker}), that command alone under {@code
+   * kite}, since building admin's and bench's subcommands (and loading what they name) took a tenth
+   * of a node's start; otherwise every command.
+   */
+  static CommandLine commandLine(Map<String, String> env, String first) {
+    boolean all = first == null || !NODE_COMMANDS.contains(first);
     CommandLine cl = new CommandLine(new KiteCommand());
-    cl.addSubcommand(new CommandLine(new StandaloneCommand(env)));
-    cl.addSubcommand(new CommandLine(new NameServerCommand(env)));
-    cl.addSubcommand(new CommandLine(new BrokerCommand(env)));
-    cl.addSubcommand(AdminCommand.commandLine(env));
-    cl.addSubcommand(new CommandLine(new BenchCommand()));
+    if (all || first.equals("standalone")) {
+      cl.addSubcommand(new CommandLine(new StandaloneCommand(env)));
+    }
+    if (all || first.equals("nameserver")) {
+      cl.addSubcommand(new CommandLine(new NameServerCommand(env)));
+    }
+    if (all || first.equals("broker")) {
+      cl.addSubcommand(new CommandLine(new BrokerCommand(env)));
+    }
+    if (all) {
+      cl.addSubcommand(AdminCommand.commandLine(env));
+      cl.addSubcommand(new CommandLine(new BenchCommand()));
+    }
     cl.setExecutionExceptionHandler(Main::failure);
     cl.setParameterExceptionHandler(Main::usageError);
     return cl;
   }
+
+  private static final Set<String> NODE_COMMANDS = Set.of("standalone", "nameserver", "broker");
 
   /** A command line that does not parse: one line naming the problem, then where help is. */
   private static int usageError(CommandLine.ParameterException e, String[] args) {

@@ -22,7 +22,7 @@ class MainTest {
   private final StringWriter err = new StringWriter();
 
   private int run(Map<String, String> env, String... args) {
-    CommandLine cl = Main.commandLine(env);
+    CommandLine cl = Main.commandLine(env, args.length == 0 ? null : args[0]);
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     return cl.execute(args);
@@ -36,6 +36,17 @@ class MainTest {
       assertThat(run(Map.of(), command, "--help")).as(command).isZero();
     }
     assertThat(out.toString()).contains("-port, --port");
+  }
+
+  @Test
+  void aNodeCommandLineBuildsThatCommandAloneAndAnyOtherBuildsThemAll() {
+    assertThat(Main.commandLine(Map.of(), "standalone").getSubcommands())
+        .containsOnlyKeys("standalone");
+    assertThat(Main.commandLine(Map.of(), "broker").getSubcommands()).containsOnlyKeys("broker");
+    assertThat(Main.commandLine(Map.of(), "admin").getSubcommands())
+        .containsKeys("standalone", "nameserver", "broker", "admin", "bench");
+    assertThat(run(Map.of(), "standalon")).isEqualTo(2);
+    assertThat(err.toString()).contains("kite: ").contains("standalon");
   }
 
   @Test
