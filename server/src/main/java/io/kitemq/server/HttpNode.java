@@ -10,6 +10,8 @@ import io.kitemq.console.web.WebConsole;
 import io.kitemq.nameserver.NameServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +27,7 @@ final class HttpNode implements Node {
   private final ConsoleConfig config;
   private final String portHint;
   private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final CompletableFuture<Void> jvmMetrics;
   private Supplier<NameServer> nameServer;
   private String nameServerId;
   private BrokerMetrics brokerMetrics;
@@ -36,6 +39,22 @@ final class HttpNode implements Node {
   HttpNode(ConsoleConfig config, String portHint) {
     this.config = config;
     this.portHint = portHint;
+    // The JVM metrics read a dozen platform MXBeans, whose first use loads a few hundred classes:
+    // registered on a thread of their own while the nodes before this one start.
+    this.jvmMetrics = new CompletableFuture<>();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                JvmMetricsInstaller.install(registry);
+                jvmMetrics.complete(null);
+              } catch (RuntimeException | Error e) {
+                jvmMetrics.completeExceptionally(e);
+              }
+            },
+            "kite-jvm-metrics");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** Counts what {@code broker} does; call before it starts. */
@@ -66,7 +85,11 @@ final class HttpNode implements Node {
 
   @Override
   public String start() {
-    JvmMetricsInstaller.install(registry);
+    try {
+      jvmMetrics.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
     if (nameServer != null) {
       NameServerMetrics.install(nameServer.get(), nameServerId, registry);
     }

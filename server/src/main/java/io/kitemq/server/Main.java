@@ -32,7 +32,11 @@ public final class Main {
    * @return the exit status
    */
   static int execute(String[] args, Map<String, String> env) {
-    return commandLine(env, args.length == 0 ? null : args[0]).execute(args);
+    String first = args.length == 0 ? null : args[0];
+    if (first != null && NODE_COMMANDS.contains(first)) {
+      Prewarm.start();
+    }
+    return commandLine(env, first).execute(args);
   }
 
   /** The whole command tree, reading overrides from {@code env}. */
