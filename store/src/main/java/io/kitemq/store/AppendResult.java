@@ -130,14 +130,7 @@ public final class AppendResult {
     if (physicalOffsets.length == 1) {
       return OffsetMessageId.encode(storeIp, storePort, wroteOffset);
     }
-    StringBuilder sb = new StringBuilder(physicalOffsets.length * 33);
-    for (int i = 0; i < physicalOffsets.length; i++) {
-      if (i > 0) {
-        sb.append(',');
-      }
-      sb.append(OffsetMessageId.encode(storeIp, storePort, physicalOffsets[i]));
-    }
-    return sb.toString();
+    return OffsetMessageId.encodeAll(storeIp, storePort, physicalOffsets);
   }
 
   @Override

@@ -54,6 +54,14 @@ public final class SendMessageProcessor implements RequestProcessor {
   private final TransactionalMessageService transactions;
   private final UniqueIdGenerator ids = UniqueIdGenerator.getDefault();
 
+  /** The stamps {@link #completed} adds, the same for every message: encoded once. */
+  private static final byte[] REGION_PAIR =
+      MessageProperties.pair(MessageConst.PROPERTY_MSG_REGION, REGION_ID);
+
+  private static final byte[] TRACE_PAIR =
+      MessageProperties.pair(MessageConst.PROPERTY_TRACE_SWITCH, "true");
+  private final byte[] clusterPair;
+
   public SendMessageProcessor(
       BrokerContext ctx,
       ScheduleMessageService schedule,
@@ -61,6 +69,8 @@ public final class SendMessageProcessor implements RequestProcessor {
     this.ctx = ctx;
     this.schedule = schedule;
     this.transactions = transactions;
+    this.clusterPair =
+        MessageProperties.pair(MessageConst.PROPERTY_CLUSTER, ctx.config().brokerClusterName());
   }
 
   @Override
@@ -388,23 +398,14 @@ public final class SendMessageProcessor implements RequestProcessor {
    * UNIQ_KEY ({@code uniq}) — the official broker's set; a new array when something was added.
    */
   private byte[] completed(byte[] props, SendProperties found, String uniq) {
-    if (found.region() == null) {
-      props = MessageProperties.append(props, MessageConst.PROPERTY_MSG_REGION, REGION_ID);
-    }
-    if (found.traceOn() == null) {
-      props = MessageProperties.append(props, MessageConst.PROPERTY_TRACE_SWITCH, "true");
-    }
-    if (found.cluster() == null) {
-      props =
-          MessageProperties.append(
-              props, MessageConst.PROPERTY_CLUSTER, ctx.config().brokerClusterName());
-    }
-    if (found.uniqKey() == null) {
-      props =
-          MessageProperties.append(
-              props, MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX, uniq);
-    }
-    return props;
+    return MessageProperties.appendPairs(
+        props,
+        found.region() == null ? REGION_PAIR : null,
+        found.traceOn() == null ? TRACE_PAIR : null,
+        found.cluster() == null ? clusterPair : null,
+        found.uniqKey() == null
+            ? MessageProperties.pair(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX, uniq)
+            : null);
   }
 
   private static int parseLevel(String value) {

@@ -175,6 +175,48 @@ public final class MessageProperties {
   }
 
   /**
+   * One pair encoded as {@code name\u0001value\u0002} in UTF-8, checked once, for {@link
+   * #appendPairs}.
+   *
+   * @throws IllegalArgumentException if the name or value is empty or holds a separator
+   */
+  public static byte[] pair(String name, String value) {
+    return append(new byte[0], name, value);
+  }
+
+  /**
+   * Already-encoded properties followed by the pairs of {@code pairs} that are not null (each from
+   * {@link #pair}), in one new array, with the missing trailing separator inserted first if needed;
+   * {@code encoded} itself when every pair is null. Stamping several properties this way copies the
+   * message's properties once instead of once a property.
+   */
+  public static byte[] appendPairs(byte[] encoded, byte[]... pairs) {
+    int added = 0;
+    for (byte[] p : pairs) {
+      if (p != null) {
+        added += p.length;
+      }
+    }
+    if (added == 0) {
+      return encoded;
+    }
+    boolean needSep = encoded.length > 0 && encoded[encoded.length - 1] != PS;
+    int pos = encoded.length + (needSep ? 1 : 0);
+    byte[] out = new byte[pos + added];
+    System.arraycopy(encoded, 0, out, 0, encoded.length);
+    if (needSep) {
+      out[encoded.length] = PS;
+    }
+    for (byte[] p : pairs) {
+      if (p != null) {
+        System.arraycopy(p, 0, out, pos, p.length);
+        pos += p.length;
+      }
+    }
+    return out;
+  }
+
+  /**
    * Appends one pair to already-encoded properties, inserting the missing trailing separator first
    * if needed. Returns a new array; {@code encoded} is not changed.
    */

@@ -57,6 +57,28 @@ public record OffsetMessageId(InetSocketAddress storeHost, long commitLogOffset)
   }
 
   /**
+   * The ids of several records stored by one host, comma-joined as a batch's send response carries
+   * them. The host part is encoded once and copied, not encoded again for each record.
+   */
+  public static String encodeAll(byte[] ip, int port, long[] commitLogOffsets) {
+    if (commitLogOffsets.length == 0) {
+      return "";
+    }
+    String first = encode(ip, port, commitLogOffsets[0]);
+    int idLength = first.length();
+    int hostLength = idLength - 16;
+    char[] out = new char[commitLogOffsets.length * (idLength + 1) - 1];
+    first.getChars(0, idLength, out, 0);
+    for (int i = 1; i < commitLogOffsets.length; i++) {
+      int pos = i * (idLength + 1);
+      out[pos - 1] = ',';
+      System.arraycopy(out, 0, out, pos, hostLength);
+      Hex.writeLong(out, pos + hostLength, commitLogOffsets[i]);
+    }
+    return new String(out);
+  }
+
+  /**
    * Decodes an offset message id (hex in either case).
    *
    * @throws IllegalArgumentException if it is not 32 or 56 hex chars

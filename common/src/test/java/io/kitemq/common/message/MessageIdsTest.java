@@ -40,6 +40,24 @@ class MessageIdsTest {
   }
 
   @Test
+  void aBatchsIdsAreEachRecordsIdCommaJoined() {
+    byte[] v4 = {10, 0, 0, 1};
+    byte[] v6 = new byte[16];
+    v6[0] = 0x20;
+    v6[15] = 7;
+    long[] offsets = {0, 4096, Long.MAX_VALUE, 0x1234_5678_9ABCL};
+    for (byte[] ip : new byte[][] {v4, v6}) {
+      List<String> each = new java.util.ArrayList<>();
+      for (long o : offsets) {
+        each.add(OffsetMessageId.encode(ip, 10911, o));
+      }
+      assertThat(OffsetMessageId.encodeAll(ip, 10911, offsets)).isEqualTo(String.join(",", each));
+      assertThat(OffsetMessageId.encodeAll(ip, 10911, new long[] {4096})).isEqualTo(each.get(1));
+    }
+    assertThat(OffsetMessageId.encodeAll(v4, 1, new long[0])).isEmpty();
+  }
+
+  @Test
   void badOffsetIdsAreRefusedClearly() {
     assertThatThrownBy(() -> OffsetMessageId.decode("ABC"))
         .isInstanceOf(IllegalArgumentException.class)

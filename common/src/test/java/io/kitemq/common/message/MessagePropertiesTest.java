@@ -32,6 +32,29 @@ class MessagePropertiesTest {
   }
 
   @Test
+  void appendingPairsAtOnceEqualsAppendingThemOneByOne() {
+    byte[] unterminated = ("TAGS" + NV + "a").getBytes(StandardCharsets.UTF_8);
+    for (byte[] start :
+        new byte[][] {new byte[0], unterminated, MessageProperties.pair("K", "v")}) {
+      byte[] oneByOne = MessageProperties.append(start, "MSG_REGION", "DefaultRegion");
+      oneByOne = MessageProperties.append(oneByOne, "UNIQ_KEY", "çødé");
+      byte[] atOnce =
+          MessageProperties.appendPairs(
+              start,
+              MessageProperties.pair("MSG_REGION", "DefaultRegion"),
+              null,
+              MessageProperties.pair("UNIQ_KEY", "çødé"));
+      assertThat(atOnce).isEqualTo(oneByOne);
+      assertThat(MessageProperties.decode(new String(atOnce, StandardCharsets.UTF_8)))
+          .containsEntry("MSG_REGION", "DefaultRegion")
+          .containsEntry("UNIQ_KEY", "çødé");
+    }
+    assertThat(MessageProperties.appendPairs(unterminated, null, null)).isSameAs(unterminated);
+    assertThatThrownBy(() -> MessageProperties.pair("K", "a" + PS))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void emptyOrNullMapEncodesToNothing() {
     assertThat(MessageProperties.encode(Map.of())).isEmpty();
     assertThat(MessageProperties.encode(null)).isEmpty();
