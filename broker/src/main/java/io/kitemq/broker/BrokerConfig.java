@@ -33,6 +33,7 @@ public final class BrokerConfig {
   private final boolean longPollingEnable;
   private final long shortPollingTimeMills;
   private final boolean enablePropertyFilter;
+  private final boolean sendOnIoThread;
   private final int sendMessageThreadPoolNums;
   private final int sendThreadPoolQueueCapacity;
   private final int pullMessageThreadPoolNums;
@@ -68,6 +69,7 @@ public final class BrokerConfig {
     this.longPollingEnable = bool(p, "longPollingEnable", true);
     this.shortPollingTimeMills = longValue(p, "shortPollingTimeMills", 1_000, 1, 60_000);
     this.enablePropertyFilter = bool(p, "enablePropertyFilter", false);
+    this.sendOnIoThread = bool(p, "sendOnIoThread", true);
     this.sendMessageThreadPoolNums = (int) longValue(p, "sendMessageThreadPoolNums", 2, 1, 256);
     this.sendThreadPoolQueueCapacity =
         (int) longValue(p, "sendThreadPoolQueueCapacity", 10_000, 1, 1_000_000);
@@ -245,6 +247,15 @@ public final class BrokerConfig {
     return enablePropertyFilter;
   }
 
+  /**
+   * Whether a send that arrives alone on its connection (a synchronous producer) is stored and
+   * answered on the connection's I/O thread rather than handed to the send pool; sends a producer
+   * pipelines still go to the pool. KiteMQ's own key, default true.
+   */
+  public boolean sendOnIoThread() {
+    return sendOnIoThread;
+  }
+
   public int sendMessageThreadPoolNums() {
     return sendMessageThreadPoolNums;
   }
@@ -336,6 +347,7 @@ public final class BrokerConfig {
     m.put("longPollingEnable", Boolean.toString(longPollingEnable));
     m.put("shortPollingTimeMills", Long.toString(shortPollingTimeMills));
     m.put("enablePropertyFilter", Boolean.toString(enablePropertyFilter));
+    m.put("sendOnIoThread", Boolean.toString(sendOnIoThread));
     m.put("transactionTimeOut", Long.toString(transactionTimeOut));
     m.put("transactionCheckMax", Integer.toString(transactionCheckMax));
     m.put("transactionCheckInterval", Long.toString(transactionCheckInterval));

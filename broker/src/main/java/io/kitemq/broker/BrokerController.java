@@ -249,10 +249,11 @@ public final class BrokerController implements AutoCloseable {
 
   private void registerProcessors() {
     SendMessageProcessor send = new SendMessageProcessor(context, schedule, transactions);
-    register(RequestCode.SEND_MESSAGE, send, sendExecutor);
+    boolean inline = config.sendOnIoThread();
+    register(RequestCode.SEND_MESSAGE, send, sendExecutor, inline);
     register(RequestCode.END_TRANSACTION, new EndTransactionProcessor(transactions), sendExecutor);
-    register(RequestCode.SEND_MESSAGE_V2, send, sendExecutor);
-    register(RequestCode.SEND_BATCH_MESSAGE, send, sendExecutor);
+    register(RequestCode.SEND_MESSAGE_V2, send, sendExecutor, inline);
+    register(RequestCode.SEND_BATCH_MESSAGE, send, sendExecutor, inline);
     register(
         RequestCode.CONSUMER_SEND_MSG_BACK,
         new ConsumerSendMsgBackProcessor(context, schedule),
@@ -320,11 +321,17 @@ public final class BrokerController implements AutoCloseable {
 
   /** Registers {@code processor}, timed when a metrics listener is set. */
   private void register(int code, RequestProcessor processor, Executor executor) {
+    register(code, processor, executor, false);
+  }
+
+  private void register(
+      int code, RequestProcessor processor, Executor executor, boolean inlineWhenAlone) {
     BrokerMetricsListener metrics = metricsListener;
     server.registerProcessor(
         code,
         metrics == BrokerMetricsListener.NONE ? processor : new TimedProcessor(processor, metrics),
-        executor);
+        executor,
+        inlineWhenAlone);
   }
 
   /** GET_BROKER_RUNTIME_INFO's table, under Apache RocketMQ's keys and value formats. */

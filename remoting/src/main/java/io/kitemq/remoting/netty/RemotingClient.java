@@ -66,7 +66,8 @@ public final class RemotingClient implements AutoCloseable {
                         .addLast("encoder", encoder)
                         .addLast(
                             "idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
-                        .addLast("decoder", new FrameDecoder(config.maxFrameLength()))
+                        .addLast(
+                            CommandDispatcher.DECODER, new FrameDecoder(config.maxFrameLength()))
                         .addLast("dispatcher", dispatcher)
                         .addLast("connection", connectionHandler);
                   }

@@ -65,6 +65,16 @@ public final class RemotingServer implements AutoCloseable {
     processors.register(code, processor, executor);
   }
 
+  /**
+   * Like {@link #registerProcessor(int, RequestProcessor, Executor)}; with {@code inlineWhenAlone}
+   * a request that arrives alone on its connection runs on that connection's I/O thread (it must
+   * then not block), while requests a peer sends back to back go to {@code executor}.
+   */
+  public void registerProcessor(
+      int code, RequestProcessor processor, Executor executor, boolean inlineWhenAlone) {
+    processors.register(code, processor, executor, inlineWhenAlone);
+  }
+
   /** Routes requests of every code without its own registration. */
   public void registerDefaultProcessor(RequestProcessor processor, Executor executor) {
     processors.registerDefault(processor, executor);
@@ -103,7 +113,8 @@ public final class RemotingServer implements AutoCloseable {
                         .addLast("encoder", encoder)
                         .addLast(
                             "idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
-                        .addLast("decoder", new FrameDecoder(config.maxFrameLength()))
+                        .addLast(
+                            CommandDispatcher.DECODER, new FrameDecoder(config.maxFrameLength()))
                         .addLast("dispatcher", dispatcher)
                         .addLast("connection", connectionHandler);
                   }

@@ -28,6 +28,7 @@ public final class BrokerKeys {
           "longPollingEnable",
           "shortPollingTimeMills",
           "enablePropertyFilter",
+          "sendOnIoThread",
           "sendMessageThreadPoolNums",
           "sendThreadPoolQueueCapacity",
           "pullMessageThreadPoolNums",

@@ -30,6 +30,9 @@ public final class CommandDispatcher extends SimpleChannelInboundHandler<Remotin
   static final String OVERLOAD_REMARK = "[OVERLOAD]system busy, start flow control for a while";
   static final String REJECT_REMARK = "[REJECTREQUEST]system busy, start flow control for a while";
 
+  /** The name under which servers and clients add their {@code FrameDecoder}. */
+  public static final String DECODER = "decoder";
+
   private final ProcessorTable processors;
 
   public CommandDispatcher(ProcessorTable processors) {
@@ -42,8 +45,13 @@ public final class CommandDispatcher extends SimpleChannelInboundHandler<Remotin
     if (cmd.isResponse()) {
       completeCall(ctx.channel(), cmd);
     } else {
-      dispatchRequest(ctx.channel(), cmd);
+      dispatchRequest(ctx, cmd);
     }
+  }
+
+  /** Whether the connection's decoder holds bytes of further requests behind this one. */
+  private static boolean pipelined(ChannelHandlerContext ctx) {
+    return ctx.pipeline().get(DECODER) instanceof BufferedInput b && b.hasBufferedBytes();
   }
 
   private static void completeCall(Channel channel, RemotingCommand response) {
@@ -59,7 +67,8 @@ public final class CommandDispatcher extends SimpleChannelInboundHandler<Remotin
     call.complete(response);
   }
 
-  private void dispatchRequest(Channel channel, RemotingCommand request) {
+  private void dispatchRequest(ChannelHandlerContext ctx, RemotingCommand request) {
+    Channel channel = ctx.channel();
     ProcessorTable.Entry entry = processors.lookup(request.code());
     if (entry == null) {
       answer(
@@ -68,6 +77,13 @@ public final class CommandDispatcher extends SimpleChannelInboundHandler<Remotin
           RemotingCommand.createResponse(
               ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
               " request type " + request.code() + " not supported"));
+      return;
+    }
+    if (entry.inlineWhenAlone() && !pipelined(ctx)) {
+      // A request alone on its connection (a synchronous caller) is answered from this thread:
+      // two thread hand-offs cost more than the work. Requests read back to back go to the
+      // executor, so that a pipelining peer's requests are worked on while the next are read.
+      process(entry.processor(), channel, request);
       return;
     }
     try {

@@ -12,8 +12,13 @@ import java.util.concurrent.Executor;
  */
 public final class ProcessorTable {
 
-  /** One registration. */
-  public record Entry(RequestProcessor processor, Executor executor) {
+  /**
+   * One registration.
+   *
+   * @param inlineWhenAlone run a request on its connection's I/O thread when no further request of
+   *     that connection is already read behind it, instead of handing it to {@code executor}
+   */
+  public record Entry(RequestProcessor processor, Executor executor, boolean inlineWhenAlone) {
     public Entry {
       Objects.requireNonNull(processor, "processor");
       Objects.requireNonNull(executor, "executor");
@@ -24,11 +29,17 @@ public final class ProcessorTable {
   private volatile Entry fallback;
 
   public void register(int code, RequestProcessor processor, Executor executor) {
-    byCode.put(code, new Entry(processor, executor));
+    register(code, processor, executor, false);
+  }
+
+  /** See {@link Entry#inlineWhenAlone()}. */
+  public void register(
+      int code, RequestProcessor processor, Executor executor, boolean inlineWhenAlone) {
+    byCode.put(code, new Entry(processor, executor, inlineWhenAlone));
   }
 
   public void registerDefault(RequestProcessor processor, Executor executor) {
-    fallback = new Entry(processor, executor);
+    fallback = new Entry(processor, executor, false);
   }
 
   /** The entry for {@code code}, the default entry, or null. */
