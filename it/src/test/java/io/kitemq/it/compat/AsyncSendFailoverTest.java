@@ -9,14 +9,11 @@ import io.kitemq.client.admin.AdminClient;
 import io.kitemq.client.producer.Producer;
 import io.kitemq.client.producer.SendResult;
 import io.kitemq.common.message.Message;
-import io.kitemq.nameserver.NameServer;
-import io.kitemq.nameserver.NameServerConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,53 +38,19 @@ class AsyncSendFailoverTest {
   private static final int BURST = 16;
 
   @TempDir Path dir;
-  private NameServer nameServer;
-  private ChildBroker a;
-  private ChildBroker b;
+  private TwoBrokerCluster brokers;
 
   @AfterEach
   void stop() throws InterruptedException {
-    try {
-      for (ChildBroker c : new ChildBroker[] {a, b}) {
-        if (c != null) {
-          c.close();
-        }
-      }
-    } finally {
-      if (nameServer != null) {
-        nameServer.close();
-      }
+    if (brokers != null) {
+      brokers.close();
     }
-  }
-
-  private Map<String, String> conf(String namesrv, String name) {
-    Map<String, String> c = new LinkedHashMap<>();
-    c.put("brokerClusterName", "AsyncFailoverCluster");
-    c.put("brokerName", name);
-    c.put("namesrvAddr", namesrv);
-    c.put("listenPort", "0");
-    c.put("brokerIP1", "127.0.0.1");
-    c.put("storePathRootDir", dir.resolve(name).toString());
-    c.put("mappedFileSizeCommitLog", Integer.toString(8 * 1024 * 1024));
-    c.put("mappedFileSizeConsumeQueue", Integer.toString(20 * 10_000));
-    c.put("maxHashSlotNum", "10000");
-    c.put("maxIndexNum", "40000");
-    c.put("registerNameServerPeriod", "1000");
-    return c;
   }
 
   @Test
   void asyncSendsRetryOnTheSurvivorWhenABrokerDies() throws Exception {
-    nameServer =
-        new NameServer(
-            NameServerConfig.builder()
-                .bindAddress("127.0.0.1")
-                .listenPort(0)
-                .kvConfigPath(dir.resolve("kvConfig.json"))
-                .build());
-    String namesrv = "127.0.0.1:" + nameServer.start();
-    a = ChildBroker.start(conf(namesrv, "broker-a"), Duration.ofSeconds(60));
-    b = ChildBroker.start(conf(namesrv, "broker-b"), Duration.ofSeconds(60));
+    brokers = TwoBrokerCluster.start(dir, "AsyncFailoverCluster", Map.of());
+    String namesrv = brokers.namesrvAddr();
     try (AdminClient admin =
         AdminClient.builder().clientOptions(options(namesrv, "admin")).build()) {
       await()
@@ -106,7 +69,7 @@ class AsyncSendFailoverTest {
         Producer once = producer(options, "async-once", 0)) {
       warmUp(retrying);
       warmUp(once);
-      a.kill();
+      brokers.a().kill();
 
       List<CompletableFuture<SendResult>> retried = burst(retrying, "r");
       List<CompletableFuture<SendResult>> single = burst(once, "o");

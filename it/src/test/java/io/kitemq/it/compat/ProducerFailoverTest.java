@@ -14,13 +14,10 @@ import io.kitemq.client.producer.SendResult;
 import io.kitemq.common.message.Message;
 import io.kitemq.common.message.MessageExt;
 import io.kitemq.common.message.MessageQueue;
-import io.kitemq.nameserver.NameServer;
-import io.kitemq.nameserver.NameServerConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,40 +49,13 @@ class ProducerFailoverTest {
   private static final Duration RECOVERY = Duration.ofSeconds(20);
 
   @TempDir Path dir;
-  private NameServer nameServer;
-  private ChildBroker a;
-  private ChildBroker b;
+  private TwoBrokerCluster brokers;
 
   @AfterEach
   void stop() throws InterruptedException {
-    try {
-      for (ChildBroker c : new ChildBroker[] {a, b}) {
-        if (c != null) {
-          c.close();
-        }
-      }
-    } finally {
-      if (nameServer != null) {
-        nameServer.close();
-      }
+    if (brokers != null) {
+      brokers.close();
     }
-  }
-
-  private Map<String, String> conf(String namesrv, String name, int port) {
-    Map<String, String> c = new LinkedHashMap<>();
-    c.put("brokerClusterName", "FailoverCluster");
-    c.put("brokerName", name);
-    c.put("namesrvAddr", namesrv);
-    c.put("listenPort", Integer.toString(port));
-    c.put("brokerIP1", "127.0.0.1");
-    c.put("storePathRootDir", dir.resolve(name).toString());
-    c.put("mappedFileSizeCommitLog", Integer.toString(8 * 1024 * 1024));
-    c.put("mappedFileSizeConsumeQueue", Integer.toString(20 * 10_000));
-    c.put("maxHashSlotNum", "10000");
-    c.put("maxIndexNum", "40000");
-    c.put("flushDiskType", "SYNC_FLUSH");
-    c.put("registerNameServerPeriod", "1000");
-    return c;
   }
 
   private record Ack(String body, String broker, long atNanos) {}
@@ -94,17 +64,9 @@ class ProducerFailoverTest {
 
   @Test
   void sendsMoveToTheSurvivorAndNothingAcknowledgedIsLost() throws Exception {
-    nameServer =
-        new NameServer(
-            NameServerConfig.builder()
-                .bindAddress("127.0.0.1")
-                .listenPort(0)
-                .kvConfigPath(dir.resolve("kvConfig.json"))
-                .build());
-    String namesrv = "127.0.0.1:" + nameServer.start();
-    a = ChildBroker.start(conf(namesrv, "broker-a", 0), Duration.ofSeconds(60));
-    b = ChildBroker.start(conf(namesrv, "broker-b", 0), Duration.ofSeconds(60));
-    int portA = a.port();
+    brokers = TwoBrokerCluster.start(dir, "FailoverCluster", Map.of("flushDiskType", "SYNC_FLUSH"));
+    String namesrv = brokers.namesrvAddr();
+    int portA = brokers.a().port();
     ClientOptions options =
         ClientOptions.builder()
             .namesrvAddr(namesrv)
@@ -159,7 +121,7 @@ class ProducerFailoverTest {
       try {
         await().atMost(Duration.ofSeconds(30)).until(() -> acks.size() > 200);
         killedAt.set(System.nanoTime());
-        a.kill();
+        brokers.a().kill();
         // Sends keep going until the survivor has taken a good run of them after the recovery
         // window.
         long recoveryEnd = killedAt.get() + RECOVERY.toNanos();
@@ -194,7 +156,7 @@ class ProducerFailoverTest {
         .containsOnly("broker-b");
 
     // Both stores read back: the killed broker on its old port and store.
-    a = ChildBroker.start(conf(namesrv, "broker-a", portA), Duration.ofSeconds(60));
+    brokers.restartA(portA);
     Set<String> stored = readAll(options);
     Set<String> acknowledged = new HashSet<>();
     acks.forEach(k -> acknowledged.add(k.body()));
