@@ -1,14 +1,17 @@
 package io.kitemq.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -70,6 +73,28 @@ class DeployFilesTest {
       Set<String> used = referenced(f);
       assertThat(used).as("metrics in %s", f).isNotEmpty();
       assertThat(registered).as("metrics registered, used by %s", f).containsAll(used);
+    }
+  }
+
+  /** Prometheus' own checker reads the scrape config and the alert rules it loads. */
+  @Test
+  void promtoolAcceptsTheScrapeConfigAndTheAlertRules() throws Exception {
+    Path promtool = Path.of("/usr/bin/promtool");
+    assumeTrue(
+        Files.isExecutable(promtool),
+        "needs promtool: apt-get install -y --no-install-recommends prometheus");
+    Path deploy = Path.of("..", "deploy", "prometheus");
+    for (List<String> check :
+        List.of(List.of("rules", "alerts.yml"), List.of("config", "prometheus.yml"))) {
+      Process p =
+          new ProcessBuilder(promtool.toString(), "check", check.get(0), check.get(1))
+              .directory(deploy.toFile())
+              .redirectErrorStream(true)
+              .start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).as(out).isZero();
+      assertThat(out).contains("SUCCESS");
     }
   }
 }
