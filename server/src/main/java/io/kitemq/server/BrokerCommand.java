@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,15 +26,15 @@ import picocli.CommandLine.Option;
       "Example: kite broker -port 10911 -name broker-a -cluster DefaultCluster"
           + " -nameserver 127.0.0.1:9876 -store /tmp/kite-store"
     })
-final class BrokerCommand implements Callable<Integer> {
+final class BrokerCommand implements NodeCommand {
 
   private final Map<String, String> env;
 
-  @Mixin CommonOptions common;
+  @Mixin CommonOptions common = new CommonOptions();
 
-  @Mixin BrokerOptions broker;
+  @Mixin BrokerOptions broker = new BrokerOptions();
 
-  @Mixin HttpOptions http;
+  @Mixin HttpOptions http = new HttpOptions();
 
   @Option(
       names = {"-port", "--port"},
@@ -53,6 +52,17 @@ final class BrokerCommand implements Callable<Integer> {
 
   BrokerCommand(Map<String, String> env) {
     this.env = env;
+  }
+
+  @Override
+  public NodeFlags flags() {
+    NodeFlags flags = new NodeFlags();
+    common.flags(flags);
+    broker.flags(flags);
+    http.flags(flags);
+    flags.value(v -> (port = NodeFlags.plainInt(v)) != null, "-port", "--port");
+    flags.value(v -> (nameserver = v) != null, "-nameserver", "--nameserver");
+    return flags;
   }
 
   @Override

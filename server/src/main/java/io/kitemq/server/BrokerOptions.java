@@ -25,6 +25,13 @@ final class BrokerOptions {
       description = "Store directory (storePathRootDir, default data/store).")
   String store;
 
+  /** Registers these options with the start path's parser. */
+  void flags(NodeFlags flags) {
+    flags.value(v -> (name = v) != null, "-name", "--name");
+    flags.value(v -> (cluster = v) != null, "-cluster", "--cluster");
+    flags.value(v -> (store = v) != null, "-store", "--store");
+  }
+
   /** Adds the flags given as the strongest layer. */
   void apply(LayeredConfig.Builder layers) {
     if (name != null) {

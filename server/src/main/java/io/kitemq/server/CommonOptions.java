@@ -29,6 +29,23 @@ final class CommonOptions {
   @Option(names = "--exit-after-ready", hidden = true)
   boolean exitAfterReady;
 
+  /** Registers these options with the start path's parser. */
+  void flags(NodeFlags flags) {
+    flags.value(v -> (config = Path.of(v)) != null, "-c", "--config");
+    flags.value(v -> (logLevel = logLevel(v)) != null, "--log-level");
+    flags.flag(() -> exitAfterReady = true, "--exit-after-ready");
+  }
+
+  /** The level named exactly (as picocli matches enum constants), else null. */
+  private static Logging.LogLevel logLevel(String name) {
+    for (Logging.LogLevel level : Logging.LogLevel.values()) {
+      if (level.name().equals(name)) {
+        return level;
+      }
+    }
+    return null;
+  }
+
   /** The file to read: {@code -c}, else the installation's config/config.yaml if it exists. */
   Path configFile() {
     if (config != null) {

@@ -15,6 +15,11 @@ final class HttpOptions {
               + " standalone node, 5484 for a name server; 0 picks a free one, -1 turns it off).")
   Integer httpPort;
 
+  /** Registers this option with the start path's parser. */
+  void flags(NodeFlags flags) {
+    flags.value(v -> (httpPort = NodeFlags.plainInt(v)) != null, "--http-port");
+  }
+
   /** Adds the flag as the strongest layer of {@code section}. */
   void apply(LayeredConfig.Builder layers, Section section) {
     if (httpPort != null) {

@@ -1,12 +1,9 @@
 package io.kitemq.server;
 
-import io.kitemq.server.config.ConfigException;
 import io.kitemq.tools.admin.AdminCommand;
 import io.kitemq.tools.bench.BenchCommand;
 import java.io.PrintWriter;
 import java.util.Map;
-import java.util.Set;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
@@ -22,21 +19,34 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(execute(args, System.getenv()));
+    System.exit(execute(args, System.getenv(), new PrintWriter(System.err, true)));
   }
 
   /**
-   * Parses and runs a command line; returns when the command ends.
+   * Parses and runs a command line; returns when the command ends. A node command's plain line is
+   * read by {@link NodeFlags} without loading picocli; any other line, and any node command line
+   * that parser does not fully understand, goes to picocli.
    *
    * @param env the environment to read {@code KITE_*} overrides from
+   * @param err where usage and start errors go (picocli's own output keeps the standard streams)
    * @return the exit status
    */
-  static int execute(String[] args, Map<String, String> env) {
+  static int execute(String[] args, Map<String, String> env, PrintWriter err) {
     String first = args.length == 0 ? null : args[0];
-    if (first != null && NODE_COMMANDS.contains(first)) {
+    if (first != null && NodeCommand.NAMES.contains(first)) {
       Prewarm.start();
+      NodeCommand command = NodeCommand.create(first, env);
+      if (command.flags().parse(args, 1)) {
+        try {
+          return command.call();
+        } catch (Exception e) {
+          return Failures.report(e, "kite " + first, err);
+        }
+      }
     }
-    return commandLine(env, first).execute(args);
+    CommandLine full = commandLine(env, first);
+    full.setErr(err);
+    return full.execute(args);
   }
 
   /** The whole command tree, reading overrides from {@code env}. */
@@ -51,7 +61,7 @@ public final class Main {
    * of a node's start; otherwise every command.
    */
   static CommandLine commandLine(Map<String, String> env, String first) {
-    boolean all = first == null || !NODE_COMMANDS.contains(first);
+    boolean all = first == null || !NodeCommand.NAMES.contains(first);
     CommandLine cl = new CommandLine(new KiteCommand());
     if (all || first.equals("standalone")) {
       cl.addSubcommand(new CommandLine(new StandaloneCommand(env)));
@@ -71,8 +81,6 @@ public final class Main {
     return cl;
   }
 
-  private static final Set<String> NODE_COMMANDS = Set.of("standalone", "nameserver", "broker");
-
   /** A command line that does not parse: one line naming the problem, then where help is. */
   private static int usageError(CommandLine.ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
@@ -85,23 +93,6 @@ public final class Main {
 
   private static int failure(
       Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-    PrintWriter err = commandLine.getErr();
-    int status;
-    String message;
-    if (e instanceof ConfigException) {
-      status = CommandLine.ExitCode.USAGE;
-      message = "configuration error: " + e.getMessage();
-    } else if (e instanceof LaunchException) {
-      status = CommandLine.ExitCode.SOFTWARE;
-      message = e.getMessage();
-    } else {
-      status = CommandLine.ExitCode.SOFTWARE;
-      message = "failed: " + e + " (the log has the stack trace)";
-    }
-    // The stack trace goes to the log file only (logger kite.fatal); the terminal gets one line.
-    LoggerFactory.getLogger("kite.fatal").error(message, e);
-    err.println(commandLine.getCommandSpec().qualifiedName() + ": " + message);
-    err.flush();
-    return status;
+    return Failures.report(e, commandLine.getCommandSpec().qualifiedName(), commandLine.getErr());
   }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,13 +25,13 @@ import picocli.CommandLine.Option;
           + " < KITE_NAMESRV_* environment < flags.",
       "Example: kite nameserver -port 9876"
     })
-final class NameServerCommand implements Callable<Integer> {
+final class NameServerCommand implements NodeCommand {
 
   private final Map<String, String> env;
 
-  @Mixin CommonOptions common;
+  @Mixin CommonOptions common = new CommonOptions();
 
-  @Mixin HttpOptions http;
+  @Mixin HttpOptions http = new HttpOptions();
 
   @Option(
       names = {"-port", "--port"},
@@ -42,6 +41,15 @@ final class NameServerCommand implements Callable<Integer> {
 
   NameServerCommand(Map<String, String> env) {
     this.env = env;
+  }
+
+  @Override
+  public NodeFlags flags() {
+    NodeFlags flags = new NodeFlags();
+    common.flags(flags);
+    http.flags(flags);
+    flags.value(v -> (port = NodeFlags.plainInt(v)) != null, "-port", "--port");
+    return flags;
   }
 
   @Override

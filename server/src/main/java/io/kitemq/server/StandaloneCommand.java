@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,17 +32,17 @@ import picocli.CommandLine.Option;
       "The broker always registers with the embedded name server.",
       "Example: kite standalone -store /tmp/kite-store"
     })
-final class StandaloneCommand implements Callable<Integer> {
+final class StandaloneCommand implements NodeCommand {
 
   private static final Set<Section> ALL = Set.of(Section.NAMESRV, Section.BROKER, Section.STORE);
 
   private final Map<String, String> env;
 
-  @Mixin CommonOptions common;
+  @Mixin CommonOptions common = new CommonOptions();
 
-  @Mixin BrokerOptions broker;
+  @Mixin BrokerOptions broker = new BrokerOptions();
 
-  @Mixin HttpOptions http;
+  @Mixin HttpOptions http = new HttpOptions();
 
   @Option(
       names = "--nameserver-port",
@@ -59,6 +58,17 @@ final class StandaloneCommand implements Callable<Integer> {
 
   StandaloneCommand(Map<String, String> env) {
     this.env = env;
+  }
+
+  @Override
+  public NodeFlags flags() {
+    NodeFlags flags = new NodeFlags();
+    common.flags(flags);
+    broker.flags(flags);
+    http.flags(flags);
+    flags.value(v -> (nameserverPort = NodeFlags.plainInt(v)) != null, "--nameserver-port");
+    flags.value(v -> (brokerPort = NodeFlags.plainInt(v)) != null, "--broker-port");
+    return flags;
   }
 
   @Override

@@ -35,6 +35,12 @@ final class KiteProcess implements AutoCloseable {
   }
 
   static KiteProcess start(Path work, Map<String, String> env, String... args) {
+    return start(work, List.of(), env, args);
+  }
+
+  /** As {@link #start(Path, Map, String...)}, with more JVM options before the main class. */
+  static KiteProcess start(
+      Path work, List<String> jvmOptions, Map<String, String> env, String... args) {
     String classPath = System.getProperty("surefire.test.class.path");
     if (classPath == null || classPath.isBlank()) {
       classPath = System.getProperty("java.class.path");
@@ -49,8 +55,9 @@ final class KiteProcess implements AutoCloseable {
             "-Dlogback.configurationFile=logback.xml",
             "-Dkite.log.dir=" + work.resolve("logs"),
             "-cp",
-            classPath,
-            "io.kitemq.server.Main"));
+            classPath));
+    cmd.addAll(jvmOptions);
+    cmd.add("io.kitemq.server.Main");
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("KITE_"));

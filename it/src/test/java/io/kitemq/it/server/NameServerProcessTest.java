@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,6 +49,33 @@ class NameServerProcessTest {
       assertThat(kite.log("nameserver"))
           .contains("ready in")
           .containsPattern("KiteMQ name server stopped in \\d+ ms");
+    }
+  }
+
+  @Test
+  void aPlainNodeCommandLineStartsWithoutTheFullCommandLineParser() throws Exception {
+    Path classes = work.resolve("classes.log");
+    try (KiteProcess kite =
+        KiteProcess.start(
+            work,
+            List.of("-Xlog:class+load:file=" + classes),
+            Map.of(),
+            "nameserver",
+            "--port=0",
+            "--exit-after-ready")) {
+      assertThat(kite.awaitExit(START)).as(kite.stderr()).isZero();
+      assertThat(kite.stdout()).contains("ready in");
+    }
+    String loaded = Files.readString(classes);
+    assertThat(loaded)
+        .contains("io.kitemq.server.NodeFlags ")
+        .doesNotContain("picocli.CommandLine ");
+
+    // A line the start path's parser declines (here --help) is picocli's, as before.
+    try (KiteProcess help =
+        KiteProcess.start(work, List.of(), Map.of(), "nameserver", "--port", "0", "--help")) {
+      assertThat(help.awaitExit(START)).isZero();
+      assertThat(help.stdout()).contains("Usage: kite nameserver").contains("-port, --port");
     }
   }
 

@@ -38,6 +38,13 @@ public interface BenchClient extends AutoCloseable {
   AutoCloseable consume(String group, boolean fromFirst, int threads, Consumer<byte[]> onBody)
       throws Exception;
 
+  /**
+   * Runs this client's own request encoding and response decoding once, without a broker, so that a
+   * probe waiting for a node to start ({@code kite bench ready}) times the node, not the first use
+   * of the client's codecs in its own JVM. The default does nothing.
+   */
+  default void warmUp() throws Exception {}
+
   /** Stops the producer (consumers are closed by whoever started them). */
   @Override
   void close();

@@ -84,7 +84,8 @@ final class BenchRun {
     return meter.summary(modeName(), settings.client(), System.nanoTime() - start);
   }
 
-  private Summary ready() throws InterruptedException {
+  private Summary ready() throws Exception {
+    client.warmUp();
     live.println("ready probe: one send every 20 ms until one succeeds");
     live.flush();
     long start = System.nanoTime();

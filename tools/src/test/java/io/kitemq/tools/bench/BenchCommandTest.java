@@ -151,6 +151,14 @@ class BenchCommandTest {
   }
 
   @Test
+  void officialClientsReadyProbeWarmsUpAgainstItsOwnResponderNotTheBroker() throws Exception {
+    Summary s = bench("ready", "BenchReadyApache", "--duration", "30", "--client", "apache");
+    assertThat(s.count()).isEqualTo(1);
+    assertThat(s.errors()).isZero();
+    assertThat(stored("BenchReadyApache")).isEqualTo(1);
+  }
+
+  @Test
   void readyProbeGivesUpAfterItsDurationWithAnError() throws Exception {
     Summary s = bench("ready", "BenchNowhere", "--duration", "1", "--namesrv", "127.0.0.1:1");
     assertThat(s.count()).isZero();
