@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ import java.util.stream.Stream;
  * ({@code java Compare.java ...}) using only the JDK.
  *
  * <p>Arguments: {@code --kite-home DIR --apache-cp FILE --bench-cp FILE --work DIR [--quick]
- * [--reps N] [--seconds S] [--warmup S] [--namesrv-port P] [--broker-port P] [--out FILE]}.
+ * [--reps N] [--seconds S] [--warmup S] [--latency-warmup S] [--floor-src FILE] [--namesrv-port P] [--broker-port P] [--out FILE]}.
  */
 public final class Compare {
 
@@ -40,6 +41,7 @@ public final class Compare {
   private final int reps;
   private final int seconds;
   private final int warmup;
+  private final int latencyWarmup;
   private final int nsPort;
   private final int brokerPort;
   private final Path work;
@@ -50,12 +52,21 @@ public final class Compare {
 
   private final Map<String, String> units = new LinkedHashMap<>();
 
+  /** Loopback floor label -> one figure per repetition. */
+  private final Map<String, List<Double>> floor = new LinkedHashMap<>();
+
+  /** Throughput label -> broker -> {broker, client} CPU microseconds per message, per repetition. */
+  private final Map<String, Map<String, List<double[]>>> cpu = new LinkedHashMap<>();
+
   Compare(Map<String, String> opts) {
     this.opts = opts;
     this.quick = opts.containsKey("quick");
     this.reps = Integer.parseInt(opts.getOrDefault("reps", quick ? "1" : "3"));
     this.seconds = Integer.parseInt(opts.getOrDefault("seconds", quick ? "3" : "10"));
     this.warmup = Integer.parseInt(opts.getOrDefault("warmup", quick ? "1" : "2"));
+    // At a fixed, modest rate the JIT takes far longer to finish the hot paths than at full
+    // speed: C2 threads still took a third of a broker's CPU in the seconds after a 2 s warm-up.
+    this.latencyWarmup = Integer.parseInt(opts.getOrDefault("latency-warmup", quick ? "2" : "20"));
     this.nsPort = Integer.parseInt(opts.getOrDefault("namesrv-port", "29876"));
     this.brokerPort = Integer.parseInt(opts.getOrDefault("broker-port", "30911"));
     this.work = Path.of(required("work"));
@@ -104,12 +115,13 @@ public final class Compare {
                     median(results.get(SYNC8).get("apache"))));
     say("# latency at 50 % of the slower broker's sync (8 threads, 128 B) rate: " + rate + " msg/s");
     for (int rep = 0; rep < reps; rep++) {
+      floorPass((int) rate);
       for (int k = 0; k < 2; k++) {
         String broker = brokers[(rep + k) % 2];
         latencyPass(broker, rep, (int) rate);
       }
     }
-    String table = table();
+    String table = table() + "\n" + cpuTable() + "\n" + floorTable();
     String defaults = defaultsSection();
     String report =
         "## KiteMQ vs Apache RocketMQ 5.5.0\n\n"
@@ -158,6 +170,14 @@ public final class Compare {
             List.of("batch", "--batch", "64", "--threads", "8", "--size", "128")));
     rows.add(
         new Row(
+            "batch 64 x 128 B, 8 threads, KiteMQ's client (msg/s)",
+            "batch64_128",
+            "msgPerSec",
+            "msg/s",
+            List.of(
+                "batch", "--batch", "64", "--threads", "8", "--size", "128", "--client", "kite")));
+    rows.add(
+        new Row(
             "consumer drain, 128 B (msg/s)",
             "async_128",
             "msgPerSec",
@@ -177,8 +197,9 @@ public final class Compare {
         if (!row.args().get(0).equals("drain")) {
           args.addAll(List.of("--warmup", "" + warmup));
         }
-        Map<String, Double> s = bench(args, dir);
+        Map<String, Double> s = bench(args, dir, node);
         record(broker, row.label(), s.get(row.field()));
+        recordCpu(broker, row.label(), s);
       }
       record(broker, "broker RSS after the run (MiB)", node.brokerRssMiB());
     } finally {
@@ -195,8 +216,9 @@ public final class Compare {
           bench(
               List.of(
                   "sync", "--threads", "8", "--size", "128", "--rate", "" + rate, "--topic",
-                  "lat_128", "--duration", "" + seconds, "--warmup", "" + warmup),
-              dir);
+                  "lat_128", "--duration", "" + seconds, "--warmup", "" + latencyWarmup),
+              dir,
+              node);
       String at = " at " + rate + " msg/s, 8 threads (ms)";
       record(broker, "sync send p50" + at, s.get("p50Micros") / 1000);
       record(broker, "sync send p99" + at, s.get("p99Micros") / 1000);
@@ -205,8 +227,9 @@ public final class Compare {
           bench(
               List.of(
                   "e2e", "--rate", "1000", "--size", "128", "--threads", "4", "--topic",
-                  "e2e_128", "--duration", "" + seconds, "--warmup", "" + warmup),
-              dir);
+                  "e2e_128", "--duration", "" + seconds, "--warmup", "" + latencyWarmup),
+              dir,
+              node);
       record(broker, "end-to-end p99 at 1000 msg/s (ms)", e.get("p99Micros") / 1000);
     } finally {
       node.stop();
@@ -231,7 +254,8 @@ public final class Compare {
         bench(
             List.of(
                 "async", "--size", "128", "--topic", "load_128", "--duration", "" + loadSeconds),
-            dir);
+            dir,
+            node);
         figures.put(broker, new double[] {ready, idle, node.brokerRssMiB()});
       } finally {
         node.stop();
@@ -256,10 +280,15 @@ public final class Compare {
   }
 
   /** Runs kite bench with the official client; the summary's numeric fields. */
-  Map<String, Double> bench(List<String> args, Path dir) throws Exception {
+  Map<String, Double> bench(List<String> args, Path dir, Node node) throws Exception {
     List<String> cmd = new ArrayList<>(benchJava());
     cmd.addAll(args);
-    cmd.addAll(List.of("--namesrv", "127.0.0.1:" + nsPort, "--client", "apache", "--json"));
+    if (!args.contains("--client")) {
+      cmd.addAll(List.of("--client", "apache"));
+    }
+    cmd.addAll(
+        List.of(
+            "--namesrv", "127.0.0.1:" + nsPort, "--broker-pid", "" + node.broker.pid(), "--json"));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("bench.err").toFile()));
     Process p = pb.start();
@@ -311,6 +340,123 @@ public final class Compare {
         .add(value == null ? Double.NaN : value);
   }
 
+  /**
+   * The machine's request/response floor at the latency rows' loads: {@code LoopbackFloor.java}'s
+   * echo server and client, two plain processes and no broker (skipped without {@code
+   * --floor-src}).
+   */
+  private void floorPass(int rate) throws Exception {
+    String src = opts.get("floor-src");
+    if (src == null) {
+      return;
+    }
+    Process server = new ProcessBuilder(javaBin(), "-Xmx64m", src, "server").start();
+    try {
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+      String port = in.readLine();
+      if (port == null) {
+        throw new IllegalStateException("the loopback echo server did not start");
+      }
+      for (int[] load : new int[][] {{rate, 8}, {1000, 1}}) {
+        Process client =
+            new ProcessBuilder(
+                    javaBin(), "-Xmx512m", "-XX:+UseSerialGC", src, "client", port.strip(),
+                    "" + load[0], "" + load[1], "" + seconds, "" + warmup, "128")
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        String out =
+            new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        client.waitFor();
+        Map<String, Double> m = parse(out);
+        log.append("loopback floor ").append(Arrays.toString(load)).append(" -> ").append(out);
+        log.append('\n');
+        String at = " at " + load[0] + " msg/s, " + load[1] + (load[1] == 1 ? " thread" : " threads");
+        say("  loopback floor" + at + " -> p99 " + fmt(m.getOrDefault("p99Micros", 0.0) / 1000) + " ms");
+        for (String p : new String[] {"p50", "p99", "p999"}) {
+          floor
+              .computeIfAbsent(
+                  "round trip " + p.replace("p999", "p99.9") + at + " (ms)",
+                  k -> new ArrayList<>())
+              .add(m.getOrDefault(p + "Micros", Double.NaN) / 1000);
+        }
+      }
+    } finally {
+      server.destroyForcibly();
+      server.waitFor();
+    }
+  }
+
+  private String floorTable() {
+    if (floor.isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append("### Loopback floor: an echo over 127.0.0.1, no broker (medians)\n\n");
+    sb.append("| row | ms |\n| --- | ---: |\n");
+    for (Map.Entry<String, List<Double>> e : floor.entrySet()) {
+      sb.append(String.format(Locale.ROOT, "| %s | %s |%n", e.getKey(), fmt(median(e.getValue()))));
+    }
+    sb.append(
+        "\nTwo JVMs, a connection per sending thread, 128-byte frames written straight back:"
+            + " what the machine's loopback and scheduler cost a round trip before any broker"
+            + " work.\n");
+    return sb.toString();
+  }
+
+  private void recordCpu(String broker, String label, Map<String, Double> s) {
+    double count = s.getOrDefault("count", 0.0);
+    if (count <= 0 || !s.containsKey("brokerCpuSeconds") || !s.containsKey("clientCpuSeconds")) {
+      return;
+    }
+    cpu.computeIfAbsent(label, l -> new LinkedHashMap<>())
+        .computeIfAbsent(broker, b -> new ArrayList<>())
+        .add(
+            new double[] {
+              s.get("brokerCpuSeconds") * 1e6 / count, s.get("clientCpuSeconds") * 1e6 / count
+            });
+  }
+
+  /**
+   * Where each throughput row's cores went: the broker's and the client's CPU per message, and the
+   * rate the client alone would allow if the broker cost nothing (all cores / client CPU).
+   */
+  private String cpuTable() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    StringBuilder sb = new StringBuilder();
+    sb.append("### CPU per message (medians, microseconds)\n\n");
+    sb.append(
+        "| row | KiteMQ broker | Apache broker | client, against KiteMQ | client, against Apache |"
+            + " client-bound ceiling on "
+            + cores
+            + " cores (msg/s) |\n| --- | ---: | ---: | ---: | ---: | ---: |\n");
+    for (Map.Entry<String, Map<String, List<double[]>>> e : cpu.entrySet()) {
+      double kb = median(column(e.getValue().get("kite"), 0));
+      double ab = median(column(e.getValue().get("apache"), 0));
+      double kc = median(column(e.getValue().get("kite"), 1));
+      double ac = median(column(e.getValue().get("apache"), 1));
+      double client = Double.isNaN(kc) ? ac : Double.isNaN(ac) ? kc : Math.min(kc, ac);
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %s | %s | %s | %s |%n",
+              e.getKey().replace(" (msg/s)", ""),
+              fmt(kb),
+              fmt(ab),
+              fmt(kc),
+              fmt(ac),
+              fmt(cores * 1e6 / client)));
+    }
+    sb.append(
+        "\nCPU time of the broker process (`--broker-pid`) and of the bench's JVM over each measured"
+            + " span, divided by the messages of that span.\n");
+    return sb.toString();
+  }
+
+  private static List<Double> column(List<double[]> rows, int i) {
+    return rows == null ? List.of() : rows.stream().map(r -> r[i]).toList();
+  }
+
   private String table() {
     StringBuilder sb = new StringBuilder();
     sb.append(
@@ -335,7 +481,8 @@ public final class Compare {
     }
     sb.append(
         "\nThroughput rows: higher is better. Latency, time and RSS rows: lower is better."
-            + " Every load is `kite bench --client apache` (the official 5.5.0 client).\n");
+            + " Every load is `kite bench --client apache` (the official 5.5.0 client) but the row"
+            + " that names KiteMQ's client.\n");
     return sb.toString();
   }
 
@@ -370,14 +517,15 @@ public final class Compare {
     return String.format(
         Locale.ROOT,
         "Machine: %d cores (%s), Java %s, %s. %d repetition(s) of each pair, %d s a cell after"
-            + " %d s of warm-up.%n",
+            + " %d s of warm-up (%d s before the latency rows).%n",
         Runtime.getRuntime().availableProcessors(),
         cpu,
         System.getProperty("java.version"),
         System.getProperty("os.name") + " " + System.getProperty("os.version"),
         reps,
         seconds,
-        warmup);
+        warmup,
+        latencyWarmup);
   }
 
   void say(String line) {

@@ -4,7 +4,8 @@
 #
 #   benchmarks/compare/compare.sh            # full run: 3 pairs, 10 s a cell (about 20 minutes)
 #   benchmarks/compare/compare.sh --quick    # smoke run: 1 pair, 3 s a cell (a few minutes)
-#   more: --reps N, --seconds S, --warmup S, --namesrv-port P (29876), --broker-port P (30911), --out FILE
+#   more: --reps N, --seconds S, --warmup S, --latency-warmup S (20), --namesrv-port P (29876),
+#         --broker-port P (30911), --out FILE
 #
 # Needs JDK 17+, Maven, make and network access to Maven Central (or a warm ~/.m2). Builds the KiteMQ
 # distribution and tools' test class path (which holds the bench's official-client adapter),
@@ -42,4 +43,5 @@ exec "$java_bin" "$here/Compare.java" \
   --kite-home "$root/server/target/kite-$version" \
   --bench-cp "$work/bench.cp" \
   --apache-cp "$work/apache.cp" \
+  --floor-src "$here/LoopbackFloor.java" \
   --work "$work" "$@"

@@ -99,6 +99,14 @@ public final class BenchCommand implements Callable<Integer> {
   String client;
 
   @Option(
+      names = "--broker-pid",
+      paramLabel = "<pid>",
+      description =
+          "process id of the broker, on this machine: the summary then gives its CPU time during"
+              + " the measurement next to the client's")
+  Long brokerPid;
+
+  @Option(
       names = "--json",
       description = "print the summary as one JSON object on stdout (live lines go to stderr)")
   boolean json;
@@ -125,6 +133,13 @@ public final class BenchCommand implements Callable<Integer> {
   private int run(BenchSettings settings) throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter live = json ? spec.commandLine().getErr() : out;
+    if (settings.brokerPid() != null && CpuWatch.cpuNanos(settings.brokerPid()) < 0) {
+      throw new BenchException(
+          "--broker-pid "
+              + settings.brokerPid()
+              + ": no such process, or its CPU time is not"
+              + " readable here");
+    }
     BenchClient.Factory factory = ClientFactories.find(settings.client());
     if (settings.mode() != BenchMode.READY) {
       TopicSetup.ensure(settings.namesrv(), settings.topic(), settings.queues());
@@ -161,7 +176,8 @@ public final class BenchCommand implements Callable<Integer> {
           batch,
           inFlight,
           warmupSeconds != null ? warmupSeconds : m == BenchMode.E2E ? 1 : 0,
-          client);
+          client,
+          brokerPid);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

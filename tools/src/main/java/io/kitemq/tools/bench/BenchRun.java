@@ -60,6 +60,7 @@ final class BenchRun {
     Semaphore inFlight = new Semaphore(settings.inFlight());
     CountDownLatch finished = new CountDownLatch(settings.threads());
     List<Thread> threads = new ArrayList<>();
+    CpuWatch cpu = CpuWatch.start(settings.brokerPid());
     long start = System.nanoTime();
     for (int i = 0; i < settings.threads(); i++) {
       Runnable loop = () -> sendLoop(budget, pacer, inFlight);
@@ -81,7 +82,9 @@ final class BenchRun {
         t.interrupt();
       }
     }
-    return meter.summary(modeName(), settings.client(), System.nanoTime() - start);
+    return meter
+        .summary(modeName(), settings.client(), System.nanoTime() - start)
+        .withCpu(cpu.stop());
   }
 
   private Summary ready() throws Exception {

@@ -20,7 +20,8 @@ record BenchSettings(
     int batch,
     int inFlight,
     int warmupSeconds,
-    String client) {
+    String client,
+    Long brokerPid) {
 
   /** e2e bodies carry the send time and the run's id: 16 bytes. */
   static final int E2E_HEADER = 16;

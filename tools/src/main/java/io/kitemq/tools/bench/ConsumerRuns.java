@@ -46,6 +46,7 @@ final class ConsumerRuns {
 
   Summary drain() throws Exception {
     String group = "kite-bench-drain-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+    CpuWatch cpu = CpuWatch.start(settings.brokerPid());
     long start = System.nanoTime();
     long deadline = start + TimeUnit.SECONDS.toNanos(settings.durationSeconds());
     Long count = settings.count();
@@ -64,7 +65,7 @@ final class ConsumerRuns {
     }
     long first = firstReceive.get();
     long elapsed = first == 0 ? System.nanoTime() - start : lastReceive.get() - first;
-    return meter.summary("drain", settings.client(), Math.max(elapsed, 1));
+    return meter.summary("drain", settings.client(), Math.max(elapsed, 1)).withCpu(cpu.stop());
   }
 
   private void received() {

@@ -93,7 +93,9 @@ final class Meter {
         total.getTotalCount() == 0 ? 0 : total.getValueAtPercentile(99),
         total.getTotalCount() == 0 ? 0 : total.getValueAtPercentile(99.9),
         total.getMaxValue(),
-        System.currentTimeMillis());
+        System.currentTimeMillis(),
+        null,
+        null);
   }
 
   /** One second's figures: messages, errors, latency percentiles in microseconds. */

@@ -179,6 +179,37 @@ class BenchCommandTest {
   }
 
   @Test
+  void brokerPidAddsTheCpuTimeOfThatProcessOverTheMeasurement() throws Exception {
+    Process busy = new ProcessBuilder("sh", "-c", "while :; do :; done").start();
+    Process idle = new ProcessBuilder("sleep", "60").start();
+    try {
+      Summary spinning =
+          bench("sync", "BenchCpu", "--duration", "2", "--broker-pid", "" + busy.pid());
+      Summary sleeping =
+          bench("sync", "BenchCpu", "--duration", "2", "--broker-pid", "" + idle.pid());
+
+      assertThat(spinning.brokerCpuSeconds()).isGreaterThan(0.5);
+      assertThat(sleeping.brokerCpuSeconds()).isLessThan(0.1);
+      assertThat(spinning.clientCpuSeconds()).isPositive();
+      assertThat(bench("sync", "BenchCpu", "--count", "10").brokerCpuSeconds()).isNull();
+    } finally {
+      busy.destroyForcibly();
+      idle.destroyForcibly();
+    }
+  }
+
+  @Test
+  void brokerPidOfNoProcessIsRefused() {
+    StringWriter err = new StringWriter();
+    CommandLine cl = new CommandLine(new BenchCommand());
+    cl.setErr(new PrintWriter(err));
+    int status =
+        cl.execute("sync", "--count", "1", "--namesrv", namesrv, "--broker-pid", "2147483646");
+    assertThat(status).isEqualTo(1);
+    assertThat(err.toString()).contains("--broker-pid 2147483646: no such process");
+  }
+
+  @Test
   void badOptionNamesTheOption() {
     StringWriter err = new StringWriter();
     CommandLine cl = new CommandLine(new BenchCommand());
