@@ -83,11 +83,17 @@ final class OutgoingMessage {
 
   /** A batch of messages of one topic (bodies never compressed). */
   static OutgoingMessage batch(String group, String topic, List<Message> messages) {
-    String ids = String.join(",", messages.stream().map(Message::getUniqueId).toList());
+    StringBuilder ids = new StringBuilder(messages.size() * 33);
+    for (Message m : messages) {
+      if (ids.length() > 0) {
+        ids.append(',');
+      }
+      ids.append(m.getUniqueId());
+    }
     Map<String, String> props = new LinkedHashMap<>();
     props.put(MessageConst.PROPERTY_WAIT_STORE_MSG_OK, "true");
     return new OutgoingMessage(
-        group, topic, BatchMessageCodec.encode(messages), 0, 0, props, true, ids);
+        group, topic, BatchMessageCodec.encode(messages), 0, 0, props, true, ids.toString());
   }
 
   String topic() {

@@ -86,16 +86,20 @@ public final class ProducerCore {
     }
     List<Message> list = new ArrayList<>(messages);
     String topic = list.get(0).getTopic();
+    validateTopic(topic);
+    if (SystemTopics.isRetryTopic(topic)) {
+      throw new ClientException("delayed and retry messages cannot be batched");
+    }
     long total = 0;
     for (Message m : list) {
       if (!topic.equals(m.getTopic())) {
         throw new ClientException(
             "a batch must hold one topic, got " + topic + " and " + m.getTopic());
       }
-      if (m.getDelayTimeLevel() > 0 || SystemTopics.isRetryTopic(topic)) {
+      if (m.getDelayTimeLevel() > 0) {
         throw new ClientException("delayed and retry messages cannot be batched");
       }
-      validate(m);
+      validateBody(m);
       total += m.getBody().length;
       assignUniqueId(m);
     }
@@ -146,13 +150,21 @@ public final class ProducerCore {
   }
 
   private void validate(Message m) throws ClientException {
-    Optional<String> problem = TopicValidator.validateTopic(m.getTopic());
+    validateTopic(m.getTopic());
+    validateBody(m);
+  }
+
+  private static void validateTopic(String topic) throws ClientException {
+    Optional<String> problem = TopicValidator.validateTopic(topic);
     if (problem.isPresent()) {
       throw new ClientException("bad topic: " + problem.get());
     }
-    if (SystemTopics.isNotAllowedSendTopic(m.getTopic())) {
-      throw new ClientException("sending to " + m.getTopic() + " is not allowed");
+    if (SystemTopics.isNotAllowedSendTopic(topic)) {
+      throw new ClientException("sending to " + topic + " is not allowed");
     }
+  }
+
+  private void validateBody(Message m) throws ClientException {
     if (m.getBody() == null || m.getBody().length == 0) {
       // The official broker fails on an empty body (it reads it as absent), so refuse it here.
       throw new ClientException("message body is empty");

@@ -1,7 +1,6 @@
 package io.kitemq.common.message;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,7 +47,7 @@ public final class BatchMessageCodec {
       if (m.getBody() == null) {
         throw new NullPointerException("a batched message has no body");
       }
-      byte[] p = MessageProperties.encode(m.getProperties()).getBytes(StandardCharsets.UTF_8);
+      byte[] p = MessageProperties.encodeToBytes(m.getProperties());
       if (p.length > Short.MAX_VALUE) {
         throw new IllegalArgumentException(
             "properties of " + p.length + " bytes exceed the 32767-byte limit");

@@ -55,9 +55,60 @@ public final class MessageProperties {
     return sb.toString();
   }
 
-  /** {@link #encode} as UTF-8 bytes. */
+  /**
+   * {@link #encode} as UTF-8 bytes, built without the intermediate string: each name and value is
+   * encoded once and checked for separators as bytes (UTF-8 never uses bytes below 0x80 inside a
+   * multi-byte character, so a separator byte is a separator character).
+   */
   public static byte[] encodeToBytes(Map<String, String> properties) {
-    return encode(properties).getBytes(StandardCharsets.UTF_8);
+    if (properties == null || properties.isEmpty()) {
+      return new byte[0];
+    }
+    int pairs = properties.size();
+    byte[][] parts = new byte[pairs * 2][];
+    int len = 0;
+    int n = 0;
+    for (Map.Entry<String, String> e : properties.entrySet()) {
+      String value = e.getValue();
+      if (value == null) {
+        continue;
+      }
+      String name = e.getKey();
+      if (name == null || name.isEmpty()) {
+        checkName(name);
+      }
+      byte[] nb = name.getBytes(StandardCharsets.UTF_8);
+      if (hasSeparator(nb)) {
+        checkName(name);
+      }
+      byte[] vb = value.getBytes(StandardCharsets.UTF_8);
+      if (vb.length == 0 || hasSeparator(vb)) {
+        checkValue(name, value);
+      }
+      parts[n++] = nb;
+      parts[n++] = vb;
+      len += nb.length + vb.length + 2;
+    }
+    byte[] out = new byte[len];
+    int pos = 0;
+    for (int i = 0; i < n; i += 2) {
+      System.arraycopy(parts[i], 0, out, pos, parts[i].length);
+      pos += parts[i].length;
+      out[pos++] = NV;
+      System.arraycopy(parts[i + 1], 0, out, pos, parts[i + 1].length);
+      pos += parts[i + 1].length;
+      out[pos++] = PS;
+    }
+    return out;
+  }
+
+  private static boolean hasSeparator(byte[] utf8) {
+    for (byte b : utf8) {
+      if (b == NV || b == PS) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Parses a properties string; {@code null} or empty gives an empty map. */

@@ -1,9 +1,12 @@
 package io.kitemq.common.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -48,5 +51,28 @@ class MessagePropertiesPropertyTest {
     for (String key : expected.keySet()) {
       assertThat(MessageProperties.find(direct, 2, bytes.length, key)).isEqualTo(expected.get(key));
     }
+  }
+
+  @Provide
+  Arbitrary<Map<String, String>> propertyMaps() {
+    Arbitrary<String> text =
+        Arbitraries.strings()
+            .withChars('a', 'Z', '\u0001', '\u0002', 'é', '中', '\uD83D')
+            .ofMaxLength(6);
+    return Arbitraries.maps(text, text.injectNull(0.1)).ofMaxSize(5).map(LinkedHashMap::new);
+  }
+
+  @Property(tries = 1000)
+  void bytesEncoderMatchesTheStringEncoder(@ForAll("propertyMaps") Map<String, String> props) {
+    byte[] viaString;
+    try {
+      viaString = MessageProperties.encode(props).getBytes(StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException refused) {
+      assertThatThrownBy(() -> MessageProperties.encodeToBytes(props))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(refused.getMessage());
+      return;
+    }
+    assertThat(MessageProperties.encodeToBytes(props)).isEqualTo(viaString);
   }
 }
