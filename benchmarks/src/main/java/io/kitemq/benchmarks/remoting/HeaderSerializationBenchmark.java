@@ -3,11 +3,14 @@ package io.kitemq.benchmarks.remoting;
 import io.kitemq.remoting.protocol.JsonHeaderCodec;
 import io.kitemq.remoting.protocol.RemotingCommand;
 import io.kitemq.remoting.protocol.RemotingCommandException;
+import io.kitemq.remoting.protocol.ResponseCode;
 import io.kitemq.remoting.protocol.RocketMqHeaderCodec;
 import io.kitemq.remoting.protocol.SerializeType;
 import io.kitemq.remoting.protocol.header.SendMessageRequestHeaderV2;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,6 +32,7 @@ public class HeaderSerializationBenchmark {
 
   private RemotingCommand jsonCommand;
   private RemotingCommand binaryCommand;
+  private RemotingCommand response;
   private ByteBuf out;
   private ByteBuf jsonEncoded;
   private ByteBuf binaryEncoded;
@@ -39,6 +43,16 @@ public class HeaderSerializationBenchmark {
   public void setUp() {
     jsonCommand = SendHeaders.request(SerializeType.JSON);
     binaryCommand = SendHeaders.request(SerializeType.ROCKETMQ);
+    response =
+        RemotingCommand.createResponse(jsonCommand, ResponseCode.SUCCESS.code(), null)
+            .setExtFields(
+                new HashMap<>(
+                    Map.of(
+                        "msgId", "7F00000100002A9F0000000000001F40",
+                        "queueId", "3",
+                        "queueOffset", "123456",
+                        "MSG_REGION", "DefaultRegion",
+                        "TRACE_ON", "true")));
     out = Unpooled.directBuffer(1024);
     jsonEncoded = Unpooled.buffer(1024);
     jsonLength = JsonHeaderCodec.encode(jsonCommand, jsonEncoded);
@@ -57,6 +71,24 @@ public class HeaderSerializationBenchmark {
   public int jsonEncode() {
     out.clear();
     return JsonHeaderCodec.encode(jsonCommand, out);
+  }
+
+  @Benchmark
+  public int jsonEncodeThroughJackson() {
+    out.clear();
+    return JsonHeaderCodec.encodeWithJackson(jsonCommand, out);
+  }
+
+  @Benchmark
+  public int jsonEncodeResponse() {
+    out.clear();
+    return JsonHeaderCodec.encode(response, out);
+  }
+
+  @Benchmark
+  public int jsonEncodeResponseThroughJackson() {
+    out.clear();
+    return JsonHeaderCodec.encodeWithJackson(response, out);
   }
 
   @Benchmark

@@ -14,6 +14,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -45,6 +47,19 @@ public final class JsonHeaderCodec {
   /** Appends the JSON header of {@code cmd} to {@code out}; returns the bytes written. */
   public static int encode(RemotingCommand cmd, ByteBuf out) {
     int start = out.writerIndex();
+    if (allPlain(cmd)) {
+      writePlain(cmd, out);
+      return out.writerIndex() - start;
+    }
+    return encodeWithJackson(cmd, out);
+  }
+
+  /**
+   * {@link #encode(RemotingCommand, ByteBuf)} through Jackson whatever the header holds: the
+   * reference its direct path is tested and benchmarked against.
+   */
+  public static int encodeWithJackson(RemotingCommand cmd, ByteBuf out) {
+    int start = out.writerIndex();
     try (OutputStream os = new ByteBufOutputStream(out)) {
       write(cmd, os);
     } catch (IOException e) {
@@ -63,6 +78,144 @@ public final class JsonHeaderCodec {
       throw new IllegalStateException("cannot write JSON header", e);
     }
     return os.toByteArray();
+  }
+
+  /**
+   * Whether every string of the header is ASCII: then {@link #writePlain} writes it straight into
+   * the buffer with Jackson's escapes (the common case: request and response headers, a send's
+   * properties with their control-character separators included). Anything else goes through
+   * Jackson, whose UTF-8 output matches fastjson's.
+   */
+  private static boolean allPlain(RemotingCommand cmd) {
+    Map<String, String> ext = cmd.extFields();
+    if (ext != null) {
+      for (Map.Entry<String, String> e : ext.entrySet()) {
+        if (e.getKey() != null
+            && e.getValue() != null
+            && !(plain(e.getKey()) && plain(e.getValue()))) {
+          return false;
+        }
+      }
+    }
+    return cmd.remark() == null || plain(cmd.remark());
+  }
+
+  private static boolean plain(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Scratch space of {@link #writePlain}, one per thread: headers are a few hundred bytes. */
+  private static final ThreadLocal<AsciiWriter> WRITERS = ThreadLocal.withInitial(AsciiWriter::new);
+
+  /** The same bytes as {@link #write}, for a header whose strings are all ASCII. */
+  private static void writePlain(RemotingCommand cmd, ByteBuf out) {
+    AsciiWriter w = WRITERS.get();
+    w.reset();
+    w.raw("{\"code\":").number(cmd.code());
+    Map<String, String> ext = cmd.extFields();
+    if (ext != null) {
+      w.raw(",\"extFields\":{");
+      boolean first = true;
+      for (Map.Entry<String, String> e : ext.entrySet()) {
+        if (e.getKey() != null && e.getValue() != null) {
+          if (!first) {
+            w.raw(",");
+          }
+          first = false;
+          w.string(e.getKey()).raw(":").string(e.getValue());
+        }
+      }
+      w.raw("}");
+    }
+    w.raw(",\"flag\":").number(cmd.flag());
+    w.raw(",\"language\":").string(cmd.language().name());
+    w.raw(",\"opaque\":").number(cmd.opaque());
+    if (cmd.remark() != null) {
+      w.raw(",\"remark\":").string(cmd.remark());
+    }
+    w.raw(",\"serializeTypeCurrentRPC\":").string(cmd.serializeType().name());
+    w.raw(",\"version\":").number(cmd.version());
+    w.raw("}");
+    w.writeTo(out);
+  }
+
+  /** Builds ASCII JSON text in a reused array, escaping strings as Jackson does. */
+  private static final class AsciiWriter {
+
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    private byte[] buf = new byte[512];
+    private int len;
+
+    void reset() {
+      if (buf.length > 64 * 1024) {
+        buf = new byte[512]; // one huge header does not pin its array to the thread
+      }
+      len = 0;
+    }
+
+    private void room(int n) {
+      if (len + n > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
+      }
+    }
+
+    AsciiWriter raw(String ascii) {
+      int n = ascii.length();
+      room(n);
+      for (int i = 0; i < n; i++) {
+        buf[len + i] = (byte) ascii.charAt(i);
+      }
+      len += n;
+      return this;
+    }
+
+    AsciiWriter number(int v) {
+      return raw(Integer.toString(v));
+    }
+
+    AsciiWriter string(String ascii) {
+      int n = ascii.length();
+      room(n * 6 + 2);
+      byte[] b = buf;
+      int p = len;
+      b[p++] = '"';
+      for (int i = 0; i < n; i++) {
+        char c = ascii.charAt(i);
+        if (c >= 0x20 && c != '"' && c != '\\') {
+          b[p++] = (byte) c;
+          continue;
+        }
+        b[p++] = '\\';
+        switch (c) {
+          case '"', '\\' -> b[p++] = (byte) c;
+          case '\b' -> b[p++] = 'b';
+          case '\t' -> b[p++] = 't';
+          case '\n' -> b[p++] = 'n';
+          case '\f' -> b[p++] = 'f';
+          case '\r' -> b[p++] = 'r';
+          default -> {
+            b[p++] = 'u';
+            b[p++] = '0';
+            b[p++] = '0';
+            b[p++] = HEX[c >> 4];
+            b[p++] = HEX[c & 0xf];
+          }
+        }
+      }
+      b[p++] = '"';
+      len = p;
+      return this;
+    }
+
+    void writeTo(ByteBuf out) {
+      out.writeBytes(buf, 0, len);
+    }
   }
 
   private static void write(RemotingCommand cmd, OutputStream os) throws IOException {
