@@ -104,6 +104,12 @@ public class HeaderSerializationBenchmark {
   }
 
   @Benchmark
+  public RemotingCommand jsonDecodeThroughJackson() throws RemotingCommandException {
+    jsonEncoded.readerIndex(0);
+    return JsonHeaderCodec.decodeWithJackson(jsonEncoded, jsonLength);
+  }
+
+  @Benchmark
   public RemotingCommand binaryDecode() throws RemotingCommandException {
     binaryEncoded.readerIndex(0);
     return RocketMqHeaderCodec.decode(binaryEncoded, binaryLength);

@@ -251,6 +251,20 @@ public final class JsonHeaderCodec {
    * @throws RemotingCommandException when the text is not a JSON object of the expected shape
    */
   public static RemotingCommand decode(ByteBuf in, int length) throws RemotingCommandException {
+    RemotingCommand plain = CompactHeaderReader.read(in, length);
+    if (plain != null) {
+      in.skipBytes(length);
+      return plain;
+    }
+    return decodeWithJackson(in, length);
+  }
+
+  /**
+   * {@link #decode} through Jackson whatever the text holds: the reference its compact reader is
+   * tested against, and the reader of any header that reader declines.
+   */
+  public static RemotingCommand decodeWithJackson(ByteBuf in, int length)
+      throws RemotingCommandException {
     RemotingCommand cmd = new RemotingCommand();
     cmd.setSerializeType(SerializeType.JSON);
     try (JsonParser p = parser(in, length)) {

@@ -1,0 +1,322 @@
+package io.kitemq.remoting.protocol;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+
+/**
+ * Reads a JSON header written compactly, as RocketMQ clients and brokers write it: no whitespace,
+ * the known keys only, ints as plain decimal, ASCII strings, extFields with string (or null)
+ * values. That is nearly every header on the wire, and reading it byte by byte skips the general
+ * parser's per-header setup and symbol-table lookups.
+ *
+ * <p>Anything else (whitespace, an unknown key, a number that is not a plain int, a non-ASCII byte,
+ * an escape outside the basic ones, trailing bytes) makes {@link #read} answer null, and the caller
+ * reads the header with Jackson, whose answer then stands: this reader only ever agrees with it or
+ * declines, which a differential property test checks. Stateless and thread-safe.
+ */
+final class CompactHeaderReader {
+
+  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[512]);
+
+  private final byte[] b;
+  private final int end;
+  private int i;
+
+  private CompactHeaderReader(byte[] b, int end) {
+    this.b = b;
+    this.end = end;
+  }
+
+  /** The header of {@code length} bytes at {@code in}'s reader index, or null to decline. */
+  static RemotingCommand read(ByteBuf in, int length) {
+    if (length > 16 * 1024) {
+      return null;
+    }
+    byte[] bytes = SCRATCH.get();
+    if (bytes.length < length) {
+      bytes = new byte[Math.max(length, bytes.length * 2)];
+      SCRATCH.set(bytes);
+    }
+    in.getBytes(in.readerIndex(), bytes, 0, length);
+    return new CompactHeaderReader(bytes, length).command();
+  }
+
+  private RemotingCommand command() {
+    RemotingCommand cmd = new RemotingCommand();
+    cmd.setSerializeType(SerializeType.JSON);
+    if (!take('{')) {
+      return null;
+    }
+    if (take('}')) {
+      return i == end ? cmd : null;
+    }
+    do {
+      String key = knownKey();
+      if (key == null || !take(':') || !field(cmd, key)) {
+        return null;
+      }
+    } while (take(','));
+    return take('}') && i == end ? cmd : null;
+  }
+
+  private static final String[] KEYS = {
+    "code",
+    "flag",
+    "opaque",
+    "version",
+    "language",
+    "remark",
+    "serializeTypeCurrentRPC",
+    "extFields"
+  };
+
+  private static final byte[][] QUOTED_KEYS = new byte[KEYS.length][];
+
+  static {
+    for (int k = 0; k < KEYS.length; k++) {
+      QUOTED_KEYS[k] = ("\"" + KEYS[k] + "\"").getBytes(StandardCharsets.US_ASCII);
+    }
+  }
+
+  /** One of {@link #KEYS} written plainly in quotes (the constant itself), else null. */
+  private String knownKey() {
+    for (int k = 0; k < KEYS.length; k++) {
+      byte[] q = QUOTED_KEYS[k];
+      if (i + q.length <= end && b[i + 1] == q[1] && regionMatches(q)) {
+        i += q.length;
+        return KEYS[k];
+      }
+    }
+    return null;
+  }
+
+  private boolean regionMatches(byte[] q) {
+    for (int k = 0; k < q.length; k++) {
+      if (b[i + k] != q[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean field(RemotingCommand cmd, String key) {
+    switch (key) {
+      case "code", "flag", "opaque", "version" -> {
+        long v = integer();
+        if (v == Long.MIN_VALUE) {
+          return false;
+        }
+        int n = (int) v;
+        switch (key) {
+          case "code" -> cmd.setCode(n);
+          case "flag" -> cmd.setFlag(n);
+          case "opaque" -> cmd.setOpaque(n);
+          default -> cmd.setVersion(n);
+        }
+        return true;
+      }
+      case "language" -> {
+        String name = string();
+        if (name == null) {
+          return false;
+        }
+        cmd.setLanguage(LanguageCode.fromName(name));
+        return true;
+      }
+      case "remark" -> {
+        if (takeNull()) {
+          cmd.setRemark(null);
+          return true;
+        }
+        String remark = string();
+        cmd.setRemark(remark);
+        return remark != null;
+      }
+      case "serializeTypeCurrentRPC" -> {
+        return string() != null;
+      }
+      case "extFields" -> {
+        if (takeNull()) {
+          cmd.setExtFields(null);
+          return true;
+        }
+        HashMap<String, String> ext = extFields();
+        cmd.setExtFields(ext);
+        return ext != null;
+      }
+      default -> {
+        return false;
+      }
+    }
+  }
+
+  private HashMap<String, String> extFields() {
+    if (!take('{')) {
+      return null;
+    }
+    HashMap<String, String> map = new HashMap<>();
+    if (take('}')) {
+      return map;
+    }
+    do {
+      String key = extKey();
+      if (key == null || !take(':')) {
+        return null;
+      }
+      if (takeNull()) {
+        continue; // as the general reader: a null value is no entry
+      }
+      String value = string();
+      if (value == null) {
+        return null;
+      }
+      map.put(key, value);
+    } while (take(','));
+    return take('}') ? map : null;
+  }
+
+  /** One-letter keys (the V2 send header's), shared instead of made for every header. */
+  private static final String[] LETTERS = new String[128];
+
+  static {
+    for (char c = 0x20; c < 0x7f; c++) {
+      LETTERS[c] = String.valueOf(c).intern();
+    }
+  }
+
+  private String extKey() {
+    byte c = i + 1 < end ? b[i + 1] : 0;
+    if (i + 3 <= end && b[i] == '"' && b[i + 2] == '"' && c >= 0x20 && c != '\\' && c != '"') {
+      String key = LETTERS[b[i + 1]];
+      if (key != null) {
+        i += 3;
+        return key;
+      }
+    }
+    return string();
+  }
+
+  /** A plain decimal int, or Long.MIN_VALUE to decline. */
+  private long integer() {
+    int start = i;
+    boolean negative = take('-');
+    int digits = i;
+    long v = 0;
+    while (i < end && b[i] >= '0' && b[i] <= '9' && i - digits < 11) {
+      v = v * 10 + (b[i] - '0');
+      i++;
+    }
+    int n = i - digits;
+    if (n == 0 || n > 10 || (b[digits] == '0' && (n > 1 || negative))) {
+      return Long.MIN_VALUE;
+    }
+    if (i < end && (b[i] == '.' || b[i] == 'e' || b[i] == 'E' || (b[i] >= '0' && b[i] <= '9'))) {
+      return Long.MIN_VALUE;
+    }
+    v = negative ? -v : v;
+    if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE || i == start) {
+      return Long.MIN_VALUE;
+    }
+    return v;
+  }
+
+  /** An ASCII string with basic escapes, or null to decline. */
+  private String string() {
+    if (!take('"')) {
+      return null;
+    }
+    int start = i;
+    while (i < end) {
+      byte c = b[i];
+      if (c == '"') {
+        String s = new String(b, start, i - start, StandardCharsets.ISO_8859_1);
+        i++;
+        return s;
+      }
+      if (c == '\\') {
+        return escaped(start);
+      }
+      if (c < 0x20) { // also every byte >= 0x80 (negative): non-ASCII goes to the general reader
+        return null;
+      }
+      i++;
+    }
+    return null;
+  }
+
+  private String escaped(int start) {
+    StringBuilder sb = new StringBuilder(i - start + 16);
+    for (int k = start; k < i; k++) {
+      sb.append((char) b[k]);
+    }
+    while (i < end) {
+      byte c = b[i++];
+      if (c == '"') {
+        return sb.toString();
+      }
+      if (c < 0x20) {
+        return null;
+      }
+      if (c != '\\') {
+        sb.append((char) c);
+        continue;
+      }
+      if (i >= end) {
+        return null;
+      }
+      byte e = b[i++];
+      switch (e) {
+        case '"', '\\', '/' -> sb.append((char) e);
+        case 'b' -> sb.append('\b');
+        case 'f' -> sb.append('\f');
+        case 'n' -> sb.append('\n');
+        case 'r' -> sb.append('\r');
+        case 't' -> sb.append('\t');
+        case 'u' -> {
+          int cp = hex4();
+          if (cp < 0 || cp >= 0x80) {
+            return null; // beyond ASCII (surrogates included): the general reader's rules
+          }
+          sb.append((char) cp);
+        }
+        default -> {
+          return null;
+        }
+      }
+    }
+    return null;
+  }
+
+  private int hex4() {
+    if (i + 4 > end) {
+      return -1;
+    }
+    int v = 0;
+    for (int k = 0; k < 4; k++) {
+      int d = Character.digit(b[i + k], 16);
+      if (d < 0) {
+        return -1;
+      }
+      v = v * 16 + d;
+    }
+    i += 4;
+    return v;
+  }
+
+  private boolean take(char c) {
+    if (i < end && b[i] == c) {
+      i++;
+      return true;
+    }
+    return false;
+  }
+
+  private boolean takeNull() {
+    if (i + 4 <= end && b[i] == 'n' && b[i + 1] == 'u' && b[i + 2] == 'l' && b[i + 3] == 'l') {
+      i += 4;
+      return true;
+    }
+    return false;
+  }
+}
