@@ -63,14 +63,10 @@ public final class Main {
   static CommandLine commandLine(Map<String, String> env, String first) {
     boolean all = first == null || !NodeCommand.NAMES.contains(first);
     CommandLine cl = new CommandLine(new KiteCommand());
-    if (all || first.equals("standalone")) {
-      cl.addSubcommand(new CommandLine(new StandaloneCommand(env)));
-    }
-    if (all || first.equals("nameserver")) {
-      cl.addSubcommand(new CommandLine(new NameServerCommand(env)));
-    }
-    if (all || first.equals("broker")) {
-      cl.addSubcommand(new CommandLine(new BrokerCommand(env)));
+    for (String name : NodeCommand.NAMES) {
+      if (all || name.equals(first)) {
+        cl.addSubcommand(new CommandLine(NodeCommand.create(name, env)));
+      }
     }
     if (all) {
       cl.addSubcommand(AdminCommand.commandLine(env));

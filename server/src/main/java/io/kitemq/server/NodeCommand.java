@@ -1,14 +1,14 @@
 package io.kitemq.server;
 
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** A command that runs nodes ({@code standalone}, {@code nameserver}, {@code broker}). */
 interface NodeCommand extends Callable<Integer> {
 
-  /** The names node commands are called by on the command line. */
-  Set<String> NAMES = Set.of("standalone", "nameserver", "broker");
+  /** The names node commands are called by on the command line, in the order help lists them. */
+  List<String> NAMES = List.of("standalone", "nameserver", "broker");
 
   /** This command's options, bound to its fields, for the start path's parser. */
   NodeFlags flags();

@@ -13,7 +13,7 @@ import java.util.HashMap;
  * <p>Anything else (whitespace, an unknown key, a number that is not a plain int, a non-ASCII byte,
  * an escape outside the basic ones, trailing bytes) makes {@link #read} answer null, and the caller
  * reads the header with Jackson, whose answer then stands: this reader only ever agrees with it or
- * declines, which a differential property test checks. Stateless and thread-safe.
+ * declines, which a differential property test checks. Each read has its own instance; thread-safe.
  */
 final class CompactHeaderReader {
 
@@ -52,14 +52,15 @@ final class CompactHeaderReader {
       return i == end ? cmd : null;
     }
     do {
-      String key = knownKey();
-      if (key == null || !take(':') || !field(cmd, key)) {
+      int key = knownKey();
+      if (key < 0 || !take(':') || !field(cmd, key)) {
         return null;
       }
     } while (take(','));
     return take('}') && i == end ? cmd : null;
   }
 
+  // The header's keys; a key's index in KEYS is its constant below.
   private static final String[] KEYS = {
     "code",
     "flag",
@@ -70,6 +71,14 @@ final class CompactHeaderReader {
     "serializeTypeCurrentRPC",
     "extFields"
   };
+  private static final int CODE = 0;
+  private static final int FLAG = 1;
+  private static final int OPAQUE = 2;
+  private static final int VERSION = 3;
+  private static final int LANGUAGE = 4;
+  private static final int REMARK = 5;
+  private static final int SERIALIZE_TYPE = 6;
+  private static final int EXT_FIELDS = 7;
 
   private static final byte[][] QUOTED_KEYS = new byte[KEYS.length][];
 
@@ -79,16 +88,16 @@ final class CompactHeaderReader {
     }
   }
 
-  /** One of {@link #KEYS} written plainly in quotes (the constant itself), else null. */
-  private String knownKey() {
+  /** The index in {@link #KEYS} of the key written plainly in quotes here, else -1. */
+  private int knownKey() {
     for (int k = 0; k < KEYS.length; k++) {
       byte[] q = QUOTED_KEYS[k];
       if (i + q.length <= end && b[i + 1] == q[1] && regionMatches(q)) {
         i += q.length;
-        return KEYS[k];
+        return k;
       }
     }
-    return null;
+    return -1;
   }
 
   private boolean regionMatches(byte[] q) {
@@ -100,23 +109,23 @@ final class CompactHeaderReader {
     return true;
   }
 
-  private boolean field(RemotingCommand cmd, String key) {
+  private boolean field(RemotingCommand cmd, int key) {
     switch (key) {
-      case "code", "flag", "opaque", "version" -> {
+      case CODE, FLAG, OPAQUE, VERSION -> {
         long v = integer();
         if (v == Long.MIN_VALUE) {
           return false;
         }
         int n = (int) v;
         switch (key) {
-          case "code" -> cmd.setCode(n);
-          case "flag" -> cmd.setFlag(n);
-          case "opaque" -> cmd.setOpaque(n);
+          case CODE -> cmd.setCode(n);
+          case FLAG -> cmd.setFlag(n);
+          case OPAQUE -> cmd.setOpaque(n);
           default -> cmd.setVersion(n);
         }
         return true;
       }
-      case "language" -> {
+      case LANGUAGE -> {
         String name = string();
         if (name == null) {
           return false;
@@ -124,7 +133,7 @@ final class CompactHeaderReader {
         cmd.setLanguage(LanguageCode.fromName(name));
         return true;
       }
-      case "remark" -> {
+      case REMARK -> {
         if (takeNull()) {
           cmd.setRemark(null);
           return true;
@@ -133,10 +142,10 @@ final class CompactHeaderReader {
         cmd.setRemark(remark);
         return remark != null;
       }
-      case "serializeTypeCurrentRPC" -> {
+      case SERIALIZE_TYPE -> {
         return string() != null;
       }
-      case "extFields" -> {
+      case EXT_FIELDS -> {
         if (takeNull()) {
           cmd.setExtFields(null);
           return true;

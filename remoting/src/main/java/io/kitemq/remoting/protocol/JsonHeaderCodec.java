@@ -47,8 +47,7 @@ public final class JsonHeaderCodec {
   /** Appends the JSON header of {@code cmd} to {@code out}; returns the bytes written. */
   public static int encode(RemotingCommand cmd, ByteBuf out) {
     int start = out.writerIndex();
-    if (allPlain(cmd)) {
-      writePlain(cmd, out);
+    if (writePlain(cmd, out)) {
       return out.writerIndex() - start;
     }
     return encodeWithJackson(cmd, out);
@@ -80,40 +79,16 @@ public final class JsonHeaderCodec {
     return os.toByteArray();
   }
 
-  /**
-   * Whether every string of the header is ASCII: then {@link #writePlain} writes it straight into
-   * the buffer with Jackson's escapes (the common case: request and response headers, a send's
-   * properties with their control-character separators included). Anything else goes through
-   * Jackson, whose UTF-8 output matches fastjson's.
-   */
-  private static boolean allPlain(RemotingCommand cmd) {
-    Map<String, String> ext = cmd.extFields();
-    if (ext != null) {
-      for (Map.Entry<String, String> e : ext.entrySet()) {
-        if (e.getKey() != null
-            && e.getValue() != null
-            && !(plain(e.getKey()) && plain(e.getValue()))) {
-          return false;
-        }
-      }
-    }
-    return cmd.remark() == null || plain(cmd.remark());
-  }
-
-  private static boolean plain(String s) {
-    for (int i = 0, n = s.length(); i < n; i++) {
-      if (s.charAt(i) >= 0x80) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** Scratch space of {@link #writePlain}, one per thread: headers are a few hundred bytes. */
   private static final ThreadLocal<AsciiWriter> WRITERS = ThreadLocal.withInitial(AsciiWriter::new);
 
-  /** The same bytes as {@link #write}, for a header whose strings are all ASCII. */
-  private static void writePlain(RemotingCommand cmd, ByteBuf out) {
+  /**
+   * Appends the same bytes as {@link #write} when every string of the header is ASCII (the common
+   * case: request and response headers, a send's properties with their control-character separators
+   * included), escaped as Jackson escapes them; returns false, having appended nothing, when a
+   * string is not, and Jackson writes the header instead.
+   */
+  private static boolean writePlain(RemotingCommand cmd, ByteBuf out) {
     AsciiWriter w = WRITERS.get();
     w.reset();
     w.raw("{\"code\":").number(cmd.code());
@@ -141,22 +116,27 @@ public final class JsonHeaderCodec {
     w.raw(",\"serializeTypeCurrentRPC\":").string(cmd.serializeType().name());
     w.raw(",\"version\":").number(cmd.version());
     w.raw("}");
-    w.writeTo(out);
+    return w.writeTo(out);
   }
 
-  /** Builds ASCII JSON text in a reused array, escaping strings as Jackson does. */
+  /**
+   * Builds ASCII JSON text in a reused array, escaping strings as Jackson does; a string with a
+   * character beyond ASCII marks the text as not writable here.
+   */
   private static final class AsciiWriter {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private byte[] buf = new byte[512];
     private int len;
+    private boolean beyondAscii;
 
     void reset() {
       if (buf.length > 64 * 1024) {
         buf = new byte[512]; // one huge header does not pin its array to the thread
       }
       len = 0;
+      beyondAscii = false;
     }
 
     private void room(int n) {
@@ -179,14 +159,21 @@ public final class JsonHeaderCodec {
       return raw(Integer.toString(v));
     }
 
-    AsciiWriter string(String ascii) {
-      int n = ascii.length();
+    AsciiWriter string(String s) {
+      if (beyondAscii) {
+        return this;
+      }
+      int n = s.length();
       room(n * 6 + 2);
       byte[] b = buf;
       int p = len;
       b[p++] = '"';
       for (int i = 0; i < n; i++) {
-        char c = ascii.charAt(i);
+        char c = s.charAt(i);
+        if (c >= 0x80) {
+          beyondAscii = true;
+          return this;
+        }
         if (c >= 0x20 && c != '"' && c != '\\') {
           b[p++] = (byte) c;
           continue;
@@ -213,8 +200,13 @@ public final class JsonHeaderCodec {
       return this;
     }
 
-    void writeTo(ByteBuf out) {
+    /** Appends the text to {@code out} unless a string went beyond ASCII; true if it did. */
+    boolean writeTo(ByteBuf out) {
+      if (beyondAscii) {
+        return false;
+      }
       out.writeBytes(buf, 0, len);
+      return true;
     }
   }
 

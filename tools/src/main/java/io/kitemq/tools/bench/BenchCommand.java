@@ -137,8 +137,7 @@ public final class BenchCommand implements Callable<Integer> {
       throw new BenchException(
           "--broker-pid "
               + settings.brokerPid()
-              + ": no such process, or its CPU time is not"
-              + " readable here");
+              + ": no such process, or its CPU time is not readable here");
     }
     BenchClient.Factory factory = ClientFactories.find(settings.client());
     if (settings.mode() != BenchMode.READY) {

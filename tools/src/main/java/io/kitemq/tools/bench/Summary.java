@@ -26,7 +26,7 @@ public record Summary(
     Double clientCpuSeconds,
     Double brokerCpuSeconds) {
 
-  /** This summary with the CPU times {@code watch} measured over the same span. */
+  /** This summary with the CPU times measured over the same span. */
   Summary withCpu(CpuWatch.Cpu cpu) {
     return new Summary(
         mode,
