@@ -248,9 +248,9 @@ public final class BrokerConfig {
   }
 
   /**
-   * Whether a send that arrives alone on its connection (a synchronous producer) is stored and
-   * answered on the connection's I/O thread rather than handed to the send pool; sends a producer
-   * pipelines still go to the pool. KiteMQ's own key, default true.
+   * Whether sends (SEND_MESSAGE, SEND_MESSAGE_V2, SEND_BATCH_MESSAGE) are stored and answered on
+   * the I/O thread of their connection rather than handed to the send pool. KiteMQ's own key,
+   * default true.
    */
   public boolean sendOnIoThread() {
     return sendOnIoThread;

@@ -249,11 +249,11 @@ public final class BrokerController implements AutoCloseable {
 
   private void registerProcessors() {
     SendMessageProcessor send = new SendMessageProcessor(context, schedule, transactions);
-    boolean inline = config.sendOnIoThread();
-    register(RequestCode.SEND_MESSAGE, send, sendExecutor, inline);
+    Executor sendOn = config.sendOnIoThread() ? null : sendExecutor;
+    register(RequestCode.SEND_MESSAGE, send, sendOn);
     register(RequestCode.END_TRANSACTION, new EndTransactionProcessor(transactions), sendExecutor);
-    register(RequestCode.SEND_MESSAGE_V2, send, sendExecutor, inline);
-    register(RequestCode.SEND_BATCH_MESSAGE, send, sendExecutor, inline);
+    register(RequestCode.SEND_MESSAGE_V2, send, sendOn);
+    register(RequestCode.SEND_BATCH_MESSAGE, send, sendOn);
     register(
         RequestCode.CONSUMER_SEND_MSG_BACK,
         new ConsumerSendMsgBackProcessor(context, schedule),
@@ -319,19 +319,19 @@ public final class BrokerController implements AutoCloseable {
     }
   }
 
-  /** Registers {@code processor}, timed when a metrics listener is set. */
+  /**
+   * Registers {@code processor} on {@code executor}, or on the I/O threads when it is null; timed
+   * when a metrics listener is set.
+   */
   private void register(int code, RequestProcessor processor, Executor executor) {
-    register(code, processor, executor, false);
-  }
-
-  private void register(
-      int code, RequestProcessor processor, Executor executor, boolean inlineWhenAlone) {
     BrokerMetricsListener metrics = metricsListener;
-    server.registerProcessor(
-        code,
-        metrics == BrokerMetricsListener.NONE ? processor : new TimedProcessor(processor, metrics),
-        executor,
-        inlineWhenAlone);
+    RequestProcessor timed =
+        metrics == BrokerMetricsListener.NONE ? processor : new TimedProcessor(processor, metrics);
+    if (executor == null) {
+      server.registerOnIoThread(code, timed);
+    } else {
+      server.registerProcessor(code, timed, executor);
+    }
   }
 
   /** GET_BROKER_RUNTIME_INFO's table, under Apache RocketMQ's keys and value formats. */

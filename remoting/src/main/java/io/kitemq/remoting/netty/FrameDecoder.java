@@ -1,6 +1,5 @@
 package io.kitemq.remoting.netty;
 
-import io.kitemq.remoting.netty.internal.BufferedInput;
 import io.kitemq.remoting.protocol.CommandCodec;
 import io.kitemq.remoting.protocol.RemotingCommand;
 import io.netty.buffer.ByteBuf;
@@ -20,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * bytes of that connection are decoded. A partial frame left when the peer closes is logged as
  * truncated. One instance per channel (not sharable).
  */
-public final class FrameDecoder extends LengthFieldBasedFrameDecoder implements BufferedInput {
+public final class FrameDecoder extends LengthFieldBasedFrameDecoder {
 
   private static final Logger LOG = LoggerFactory.getLogger(FrameDecoder.class);
 
@@ -29,11 +28,6 @@ public final class FrameDecoder extends LengthFieldBasedFrameDecoder implements 
   /** A decoder accepting frames of at most {@code maxFrameLength} bytes after the length field. */
   public FrameDecoder(int maxFrameLength) {
     super(maxFrameLength, 0, 4, 0, 4, true);
-  }
-
-  @Override
-  public boolean hasBufferedBytes() {
-    return actualReadableBytes() > 0;
   }
 
   @Override

@@ -15,6 +15,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
@@ -38,6 +39,9 @@ import org.slf4j.LoggerFactory;
 public final class RemotingServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(RemotingServer.class);
+
+  /** Flushes held during one read before one is let through (Netty's default). */
+  private static final int MAX_HELD_FLUSHES = 256;
 
   private final RemotingServerConfig config;
   private final ConnectionListener listener;
@@ -66,13 +70,13 @@ public final class RemotingServer implements AutoCloseable {
   }
 
   /**
-   * Like {@link #registerProcessor(int, RequestProcessor, Executor)}; with {@code inlineWhenAlone}
-   * a request that arrives alone on its connection runs on that connection's I/O thread (it must
-   * then not block), while requests a peer sends back to back go to {@code executor}.
+   * Routes requests with {@code code} to {@code processor}, run on the I/O thread of the connection
+   * they arrived on, so that it must not block. For work that costs less than the two thread
+   * hand-offs an executor would add (a send into a store with asynchronous flush): answers to
+   * requests a peer wrote back to back leave together, flushed once the read is done.
    */
-  public void registerProcessor(
-      int code, RequestProcessor processor, Executor executor, boolean inlineWhenAlone) {
-    processors.register(code, processor, executor, inlineWhenAlone);
+  public void registerOnIoThread(int code, RequestProcessor processor) {
+    processors.registerOnIoThread(code, processor);
   }
 
   /** Routes requests of every code without its own registration. */
@@ -110,6 +114,10 @@ public final class RemotingServer implements AutoCloseable {
                   protected void initChannel(SocketChannel ch) {
                     connections.add(ch);
                     ch.pipeline()
+                        // Flushes asked for while a read is being handled wait for its end: the
+                        // answers to pipelined requests answered on the I/O thread go out in one
+                        // write. Flushes from other threads pass at once.
+                        .addLast("flush", new FlushConsolidationHandler(MAX_HELD_FLUSHES))
                         .addLast("encoder", encoder)
                         .addLast(
                             "idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))

@@ -7,13 +7,16 @@ import io.kitemq.remoting.protocol.RemotingCommand;
 import io.kitemq.remoting.protocol.ResponseCode;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,35 +24,46 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A processor registered to run inline when alone: a request alone on its connection is answered
- * from the I/O thread, requests read back to back go to the executor, and each gets its answer.
+ * Processors registered to run on the I/O thread: every request is answered from the thread that
+ * read it, answers to requests read together leave in one write, and an answer completed later by
+ * another thread is not held back.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class InlineDispatchTest {
 
   private static final int WHO = 1;
+  private static final int LATER = 2;
 
-  private ExecutorService workers;
+  private ScheduledExecutorService timer;
   private RemotingServer server;
   private RemotingClient client;
   private String address;
 
   @BeforeEach
   void start() {
-    workers = BoundedExecutors.newBoundedExecutor("inline-test-worker-", 2, 100);
+    timer = Executors.newSingleThreadScheduledExecutor();
     server =
         new RemotingServer(
             RemotingServerConfig.builder().host("127.0.0.1").port(0).build(),
             new ConnectionListener() {});
     // Answers with the name of the thread it ran on.
-    server.registerProcessor(
+    server.registerOnIoThread(
         WHO,
         RequestProcessor.of(
             (ch, req) ->
                 RemotingCommand.createResponse(
-                    ResponseCode.SUCCESS, Thread.currentThread().getName())),
-        workers,
-        true);
+                    ResponseCode.SUCCESS, Thread.currentThread().getName())));
+    // Answers 100 ms later, from the timer's thread.
+    server.registerOnIoThread(
+        LATER,
+        (ch, req) -> {
+          CompletableFuture<RemotingCommand> answer = new CompletableFuture<>();
+          timer.schedule(
+              () -> answer.complete(RemotingCommand.createResponse(ResponseCode.SUCCESS, "later")),
+              100,
+              TimeUnit.MILLISECONDS);
+          return answer;
+        });
     address = "127.0.0.1:" + server.start();
     client = new RemotingClient(RemotingClientConfig.defaults());
   }
@@ -62,7 +76,7 @@ class InlineDispatchTest {
     if (server != null) {
       server.close();
     }
-    workers.shutdownNow();
+    timer.shutdownNow();
   }
 
   @Test
@@ -70,43 +84,63 @@ class InlineDispatchTest {
     for (int i = 0; i < 5; i++) {
       RemotingCommand answer = client.invokeSync(address, RemotingCommand.createRequest(WHO), 5000);
       assertThat(answer.code()).isEqualTo(ResponseCode.SUCCESS.code());
-      assertThat(answer.remark()).doesNotStartWith("inline-test-worker-");
+      assertThat(answer.remark()).startsWith("remoting-server-io-");
     }
   }
 
   @Test
-  void requestsWrittenBackToBackAreWorkedOnByTheExecutorAndAllAnswered() throws Exception {
+  void requestsReadTogetherAreAnsweredInOrderInOneWrite() throws Exception {
     int n = 20;
     ByteArrayOutputStream frames = new ByteArrayOutputStream();
+    List<Integer> sent = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       RemotingCommand request = RemotingCommand.createRequest(WHO);
+      sent.add(request.opaque());
       ByteBuf buf = CommandCodec.encodeHeaderFrame(request, ByteBufAllocator.DEFAULT);
       byte[] bytes = new byte[buf.readableBytes()];
       buf.readBytes(bytes);
       buf.release();
       frames.write(bytes);
     }
-    String host = address.substring(0, address.indexOf(':'));
-    int port = Integer.parseInt(address.substring(address.indexOf(':') + 1));
-    Map<String, String> threadByOpaque = new HashMap<>();
-    try (Socket socket = new Socket(host, port)) {
-      socket.setSoTimeout(10_000);
-      // One write: the server reads the frames together, so all but the last have bytes behind.
+    List<Integer> answered = new ArrayList<>();
+    List<String> threads = new ArrayList<>();
+    try (Socket socket = connect()) {
+      // One write: the server reads the frames in one go.
       socket.getOutputStream().write(frames.toByteArray());
       socket.getOutputStream().flush();
-      DataInputStream in = new DataInputStream(socket.getInputStream());
-      for (int i = 0; i < n; i++) {
+      // The answers were flushed once, after that read: the first read here returns all of them.
+      byte[] chunk = new byte[1 << 16];
+      int got = socket.getInputStream().read(chunk);
+      DataInputStream in =
+          new DataInputStream(new ByteArrayInputStream(chunk, 0, Math.max(got, 0)));
+      while (in.available() > 0) {
         int length = in.readInt();
         int headerWord = in.readInt();
         byte[] header = new byte[headerWord & 0xFFFFFF];
         in.readFully(header);
         in.readFully(new byte[length - 4 - header.length]);
         String json = new String(header, StandardCharsets.UTF_8);
-        threadByOpaque.put(field(json, "opaque"), field(json, "remark"));
+        answered.add(Integer.parseInt(field(json, "opaque")));
+        threads.add(field(json, "remark"));
       }
     }
-    assertThat(threadByOpaque).hasSize(n);
-    assertThat(threadByOpaque.values()).anyMatch(t -> t.startsWith("inline-test-worker-"));
+    assertThat(answered).isEqualTo(sent);
+    assertThat(threads).allMatch(t -> t.startsWith("remoting-server-io-"));
+  }
+
+  @Test
+  void anAnswerCompletedLaterByAnotherThreadIsFlushed() throws Exception {
+    RemotingCommand answer = client.invokeSync(address, RemotingCommand.createRequest(LATER), 5000);
+    assertThat(answer.code()).isEqualTo(ResponseCode.SUCCESS.code());
+    assertThat(answer.remark()).isEqualTo("later");
+  }
+
+  private Socket connect() throws Exception {
+    String host = address.substring(0, address.indexOf(':'));
+    int port = Integer.parseInt(address.substring(address.indexOf(':') + 1));
+    Socket socket = new Socket(host, port);
+    socket.setSoTimeout(10_000);
+    return socket;
   }
 
   /** A field's raw value in a flat JSON header (numbers and strings without escapes). */

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes decoded commands: responses complete the pending call with the same opaque; requests run
- * on their processor's executor and their answer is written back in the request's serialization.
+ * on their processor's executor (or this I/O thread) and their answer is written back in the
+ * request's serialization.
  *
  * <p>Remoting-level answers: no processor -> REQUEST_CODE_NOT_SUPPORTED; executor full ->
  * SYSTEM_BUSY {@code [OVERLOAD]}; processor refusing -> SYSTEM_BUSY {@code [REJECTREQUEST]};
@@ -49,11 +50,6 @@ public final class CommandDispatcher extends SimpleChannelInboundHandler<Remotin
     }
   }
 
-  /** Whether the connection's decoder holds bytes of further requests behind this one. */
-  private static boolean pipelined(ChannelHandlerContext ctx) {
-    return ctx.pipeline().get(DECODER) instanceof BufferedInput b && b.hasBufferedBytes();
-  }
-
   private static void completeCall(Channel channel, RemotingCommand response) {
     PendingCalls calls = PendingCalls.peek(channel);
     CompletableFuture<RemotingCommand> call = calls == null ? null : calls.take(response.opaque());
@@ -79,10 +75,7 @@ public final class CommandDispatcher extends SimpleChannelInboundHandler<Remotin
               " request type " + request.code() + " not supported"));
       return;
     }
-    if (entry.inlineWhenAlone() && !pipelined(ctx)) {
-      // A request alone on its connection (a synchronous caller) is answered from this thread:
-      // two thread hand-offs cost more than the work. Requests read back to back go to the
-      // executor, so that a pipelining peer's requests are worked on while the next are read.
+    if (entry.onIoThread()) {
       process(entry.processor(), channel, request);
       return;
     }

@@ -15,13 +15,16 @@ public final class ProcessorTable {
   /**
    * One registration.
    *
-   * @param inlineWhenAlone run a request on its connection's I/O thread when no further request of
-   *     that connection is already read behind it, instead of handing it to {@code executor}
+   * @param executor where the processor runs; null: on the I/O thread of the request's connection
    */
-  public record Entry(RequestProcessor processor, Executor executor, boolean inlineWhenAlone) {
+  public record Entry(RequestProcessor processor, Executor executor) {
     public Entry {
       Objects.requireNonNull(processor, "processor");
-      Objects.requireNonNull(executor, "executor");
+    }
+
+    /** Whether requests run on their connection's I/O thread rather than on an executor. */
+    public boolean onIoThread() {
+      return executor == null;
     }
   }
 
@@ -29,17 +32,16 @@ public final class ProcessorTable {
   private volatile Entry fallback;
 
   public void register(int code, RequestProcessor processor, Executor executor) {
-    register(code, processor, executor, false);
+    byCode.put(code, new Entry(processor, Objects.requireNonNull(executor, "executor")));
   }
 
-  /** See {@link Entry#inlineWhenAlone()}. */
-  public void register(
-      int code, RequestProcessor processor, Executor executor, boolean inlineWhenAlone) {
-    byCode.put(code, new Entry(processor, executor, inlineWhenAlone));
+  /** Requests with {@code code} run on their connection's I/O thread. */
+  public void registerOnIoThread(int code, RequestProcessor processor) {
+    byCode.put(code, new Entry(processor, null));
   }
 
   public void registerDefault(RequestProcessor processor, Executor executor) {
-    fallback = new Entry(processor, executor, false);
+    fallback = new Entry(processor, Objects.requireNonNull(executor, "executor"));
   }
 
   /** The entry for {@code code}, the default entry, or null. */
