@@ -2,6 +2,7 @@ package io.kitemq.remoting.protocol;
 
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 
 /**
@@ -164,7 +165,8 @@ final class CompactHeaderReader {
     if (!take('{')) {
       return null;
     }
-    HashMap<String, String> map = new HashMap<>();
+    // Sized for the 14 fields of a V2 send header without a resize.
+    HashMap<String, String> map = new HashMap<>(32);
     if (take('}')) {
       return map;
     }
@@ -254,47 +256,56 @@ final class CompactHeaderReader {
     return null;
   }
 
+  /**
+   * The rest of a string holding escapes (a send's properties hold two per property), written as
+   * Latin-1 bytes: every character it accepts is ASCII.
+   */
   private String escaped(int start) {
-    StringBuilder sb = new StringBuilder(i - start + 16);
-    for (int k = start; k < i; k++) {
-      sb.append((char) b[k]);
-    }
+    int plain = i - start;
+    byte[] out = new byte[plain + Math.max(16, (end - i) >> 2)];
+    System.arraycopy(b, start, out, 0, plain);
+    int n = plain;
     while (i < end) {
       byte c = b[i++];
       if (c == '"') {
-        return sb.toString();
+        return new String(out, 0, n, StandardCharsets.ISO_8859_1);
       }
       if (c < 0x20) {
         return null;
       }
-      if (c != '\\') {
-        sb.append((char) c);
-        continue;
-      }
-      if (i >= end) {
-        return null;
-      }
-      byte e = b[i++];
-      switch (e) {
-        case '"', '\\', '/' -> sb.append((char) e);
-        case 'b' -> sb.append('\b');
-        case 'f' -> sb.append('\f');
-        case 'n' -> sb.append('\n');
-        case 'r' -> sb.append('\r');
-        case 't' -> sb.append('\t');
-        case 'u' -> {
-          int cp = hex4();
-          if (cp < 0 || cp >= 0x80) {
-            return null; // beyond ASCII (surrogates included): the general reader's rules
-          }
-          sb.append((char) cp);
+      if (c == '\\') {
+        if (i >= end) {
+          return null;
         }
-        default -> {
+        c = unescape(b[i++]);
+        if (c < 0) {
           return null;
         }
       }
+      if (n == out.length) {
+        out = Arrays.copyOf(out, n * 2);
+      }
+      out[n++] = c;
     }
     return null;
+  }
+
+  /** The ASCII character an escape stands for (after its backslash), or -1 to decline. */
+  private byte unescape(byte e) {
+    return switch (e) {
+      case '"', '\\', '/' -> e;
+      case 'b' -> '\b';
+      case 'f' -> '\f';
+      case 'n' -> '\n';
+      case 'r' -> '\r';
+      case 't' -> '\t';
+      case 'u' -> {
+        int cp = hex4();
+        // beyond ASCII (surrogates included): the general reader's rules
+        yield cp < 0 || cp >= 0x80 ? -1 : (byte) cp;
+      }
+      default -> -1;
+    };
   }
 
   private int hex4() {
