@@ -33,6 +33,7 @@ public class HeaderSerializationBenchmark {
   private RemotingCommand jsonCommand;
   private RemotingCommand binaryCommand;
   private RemotingCommand response;
+  private RemotingCommand batchResponse;
   private ByteBuf out;
   private ByteBuf jsonEncoded;
   private ByteBuf binaryEncoded;
@@ -53,7 +54,22 @@ public class HeaderSerializationBenchmark {
                         "queueOffset", "123456",
                         "MSG_REGION", "DefaultRegion",
                         "TRACE_ON", "true")));
-    out = Unpooled.directBuffer(1024);
+    // A batch of 64: the ids joined with commas, as SEND_BATCH_MESSAGE answers them.
+    StringBuilder ids = new StringBuilder();
+    for (int i = 0; i < 64; i++) {
+      ids.append(i == 0 ? "" : ",").append(String.format("7F00000100002A9F%016X", 8000L + 160 * i));
+    }
+    batchResponse =
+        RemotingCommand.createResponse(jsonCommand, ResponseCode.SUCCESS.code(), null)
+            .setExtFields(
+                new HashMap<>(
+                    Map.of(
+                        "msgId", ids.toString(),
+                        "queueId", "3",
+                        "queueOffset", "123456",
+                        "MSG_REGION", "DefaultRegion",
+                        "TRACE_ON", "true")));
+    out = Unpooled.directBuffer(4096);
     jsonEncoded = Unpooled.buffer(1024);
     jsonLength = JsonHeaderCodec.encode(jsonCommand, jsonEncoded);
     binaryEncoded = Unpooled.buffer(1024);
@@ -83,6 +99,12 @@ public class HeaderSerializationBenchmark {
   public int jsonEncodeResponse() {
     out.clear();
     return JsonHeaderCodec.encode(response, out);
+  }
+
+  @Benchmark
+  public int jsonEncodeBatchResponse() {
+    out.clear();
+    return JsonHeaderCodec.encode(batchResponse, out);
   }
 
   @Benchmark

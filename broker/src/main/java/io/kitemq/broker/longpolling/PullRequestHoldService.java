@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.DelayQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,13 @@ public final class PullRequestHoldService implements MessageArrivalListener {
 
   private final Map<String, Set<HeldPull>> table = new ConcurrentHashMap<>();
   private final DelayQueue<HeldPull> deadlines = new DelayQueue<>();
+
+  /**
+   * Pulls in the table. Raised before a pull enters it, so an arrival that reads zero came before
+   * the pull's parking, and the re-check its caller makes after {@link #hold} sees the message.
+   */
+  private final AtomicInteger parked = new AtomicInteger();
+
   private final Thread checker;
   private volatile boolean stopped;
 
@@ -45,6 +53,7 @@ public final class PullRequestHoldService implements MessageArrivalListener {
 
   /** Parks a pull. The caller must re-check the queue afterwards ({@link #wakeIfClaimable}). */
   public void hold(HeldPull pull) {
+    parked.incrementAndGet();
     table.computeIfAbsent(pull.key(), k -> ConcurrentHashMap.newKeySet()).add(pull);
     deadlines.add(pull);
     if (stopped) {
@@ -66,6 +75,9 @@ public final class PullRequestHoldService implements MessageArrivalListener {
   @Override
   public void onArrival(
       String topic, int queueId, long queueOffset, long tagsCode, long storeTimestamp) {
+    if (parked.get() == 0) {
+      return; // the common case under load: no consumer is waiting, so no key to build
+    }
     Set<HeldPull> waiting = table.get(key(topic, queueId));
     if (waiting == null || waiting.isEmpty()) {
       return;
@@ -80,17 +92,13 @@ public final class PullRequestHoldService implements MessageArrivalListener {
 
   /** Number of pulls currently parked (for tests and runtime info). */
   public int heldCount() {
-    int n = 0;
-    for (Set<HeldPull> s : table.values()) {
-      n += s.size();
-    }
-    return n;
+    return parked.get();
   }
 
   private void remove(HeldPull pull) {
     Set<HeldPull> set = table.get(pull.key());
-    if (set != null) {
-      set.remove(pull);
+    if (set != null && set.remove(pull)) {
+      parked.decrementAndGet();
     }
     deadlines.remove(pull);
   }

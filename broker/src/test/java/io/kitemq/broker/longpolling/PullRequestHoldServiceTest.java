@@ -71,6 +71,26 @@ class PullRequestHoldServiceTest {
   }
 
   @Test
+  void theParkedCountFollowsPullsInAndOutAndArrivalsFindPullsParkedLater() {
+    service.start();
+    service.hold(pull("*", 0, 10_000));
+    service.hold(pull("*", 0, 10_000));
+    service.hold(pull("*", 7, 200));
+    assertThat(service.heldCount()).isEqualTo(3);
+    service.onArrival("T", 0, 0, 0, 0);
+    assertThat(arrived.get()).isEqualTo(2);
+    assertThat(service.heldCount()).isEqualTo(1);
+    await().atMost(Duration.ofSeconds(5)).until(() -> timedOut.get() == 1);
+    assertThat(service.heldCount()).isZero();
+    // With nothing parked an arrival returns at once; a pull parked afterwards is still found.
+    service.onArrival("T", 0, 8, 0, 0);
+    service.hold(pull("*", 8, 10_000));
+    service.onArrival("T", 0, 8, 0, 0);
+    assertThat(arrived.get()).isEqualTo(3);
+    assertThat(service.heldCount()).isZero();
+  }
+
+  @Test
   void shutdownAnswersEveryHeldPull() {
     service.start();
     service.hold(pull("*", 0, 60_000));

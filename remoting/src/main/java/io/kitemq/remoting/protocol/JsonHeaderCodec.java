@@ -127,6 +127,9 @@ public final class JsonHeaderCodec {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
+    /** From this length on a string is checked as bytes rather than char by char. */
+    private static final int BULK_LENGTH = 64;
+
     private byte[] buf = new byte[512];
     private int len;
     private boolean beyondAscii;
@@ -163,6 +166,34 @@ public final class JsonHeaderCodec {
       if (beyondAscii) {
         return this;
       }
+      return s.length() >= BULK_LENGTH ? bulk(s) : chars(s);
+    }
+
+    /**
+     * A long string (a batch's comma-joined message ids) copied in one go when it needs no escape:
+     * encoding an ASCII string to UTF-8 is an array copy, and a longer result means non-ASCII.
+     */
+    private AsciiWriter bulk(String s) {
+      byte[] ascii = s.getBytes(StandardCharsets.UTF_8);
+      int n = ascii.length;
+      if (n != s.length()) {
+        beyondAscii = true;
+        return this;
+      }
+      for (byte c : ascii) {
+        if (c < 0x20 || c == '"' || c == '\\') {
+          return chars(s);
+        }
+      }
+      room(n + 2);
+      buf[len++] = '"';
+      System.arraycopy(ascii, 0, buf, len, n);
+      len += n;
+      buf[len++] = '"';
+      return this;
+    }
+
+    private AsciiWriter chars(String s) {
       int n = s.length();
       room(n * 6 + 2);
       byte[] b = buf;

@@ -13,6 +13,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.arbitraries.StringArbitrary;
 
 /**
  * The JSON header encoder's direct path for ASCII headers writes exactly the bytes of its Jackson
@@ -24,11 +25,11 @@ class JsonHeaderEncodePropertyTest {
   Arbitrary<RemotingCommand> commands() {
     Arbitrary<String> text =
         Arbitraries.oneOf(
-            Arbitraries.strings().alpha().numeric().withChars("_-.:;,% ").ofMaxLength(24),
-            Arbitraries.strings()
-                .withChars('a', 'Z', '"', '\\', '/', '\u0001', '\u0002', '\n', '\t', '\b', '\f')
-                .withChars('\r', '\u001f', '\u007f', 'é', '中')
-                .ofMaxLength(8));
+            Arbitraries.strings().alpha().numeric().withChars("_-.:;,% ").ofMaxLength(64),
+            escapes().withChars('é', '中').ofMaxLength(8),
+            // ASCII and long enough for the encoder's bulk path
+            escapes().ofMinLength(64).ofMaxLength(160),
+            longWithOneSpecial());
     Arbitrary<HashMap<String, String>> ext =
         Arbitraries.maps(text, text).ofMaxSize(12).map(HashMap::new).injectNull(0.2);
     Arbitrary<Integer> ints = Arbitraries.integers();
@@ -50,6 +51,25 @@ class JsonHeaderEncodePropertyTest {
                     .setLanguage(language)
                     .setRemark(remark)
                     .setExtFields(fields));
+  }
+
+  /** A long plain string with one character that needs an escape (or none: '/', DEL). */
+  private static Arbitrary<String> longWithOneSpecial() {
+    return Combinators.combine(
+            Arbitraries.strings().alpha().numeric().ofMinLength(64).ofMaxLength(160),
+            Arbitraries.of('"', '\\', '/', '\u0001', '\n', '\u001f', '\u007f'),
+            Arbitraries.integers().between(0, 160))
+        .as(
+            (s, c, at) -> {
+              int i = at % (s.length() + 1);
+              return s.substring(0, i) + c + s.substring(i);
+            });
+  }
+
+  private static StringArbitrary escapes() {
+    return Arbitraries.strings()
+        .withChars('a', 'Z', '"', '\\', '/', '\u0001', '\u0002', '\n', '\t', '\b', '\f')
+        .withChars('\r', '\u001f', '\u007f');
   }
 
   @Property(tries = 2000)
