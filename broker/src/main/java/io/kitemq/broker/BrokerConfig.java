@@ -248,9 +248,9 @@ public final class BrokerConfig {
   }
 
   /**
-   * Whether sends (SEND_MESSAGE, SEND_MESSAGE_V2, SEND_BATCH_MESSAGE) are stored and answered on
-   * the I/O thread of their connection rather than handed to the send pool. KiteMQ's own key,
-   * default true.
+   * Whether single-message sends (SEND_MESSAGE, SEND_MESSAGE_V2) are stored and answered on the I/O
+   * thread of their connection rather than handed to the send pool; batches always go to the pool.
+   * KiteMQ's own key, default true.
    */
   public boolean sendOnIoThread() {
     return sendOnIoThread;
