@@ -249,10 +249,14 @@ public final class BrokerController implements AutoCloseable {
 
   private void registerProcessors() {
     SendMessageProcessor send = new SendMessageProcessor(context, schedule, transactions);
-    Executor sendOn = config.sendOnIoThread() ? null : sendExecutor;
-    register(RequestCode.SEND_MESSAGE, send, sendOn);
+    for (int code : new int[] {RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2}) {
+      if (config.sendOnIoThread()) {
+        server.registerOnIoThread(code, timed(send));
+      } else {
+        register(code, send, sendExecutor);
+      }
+    }
     register(RequestCode.END_TRANSACTION, new EndTransactionProcessor(transactions), sendExecutor);
-    register(RequestCode.SEND_MESSAGE_V2, send, sendOn);
     // A batch's work (tens of microseconds for 64 messages) dwarfs the hand-off, and on the pool
     // the I/O thread reads the next batch while this one is stored.
     register(RequestCode.SEND_BATCH_MESSAGE, send, sendExecutor);
@@ -321,19 +325,17 @@ public final class BrokerController implements AutoCloseable {
     }
   }
 
-  /**
-   * Registers {@code processor} on {@code executor}, or on the I/O threads when it is null; timed
-   * when a metrics listener is set.
-   */
+  /** Registers {@code processor} on {@code executor}. */
   private void register(int code, RequestProcessor processor, Executor executor) {
+    server.registerProcessor(code, timed(processor), executor);
+  }
+
+  /** {@code processor}, timed when a metrics listener is set. */
+  private RequestProcessor timed(RequestProcessor processor) {
     BrokerMetricsListener metrics = metricsListener;
-    RequestProcessor timed =
-        metrics == BrokerMetricsListener.NONE ? processor : new TimedProcessor(processor, metrics);
-    if (executor == null) {
-      server.registerOnIoThread(code, timed);
-    } else {
-      server.registerProcessor(code, timed, executor);
-    }
+    return metrics == BrokerMetricsListener.NONE
+        ? processor
+        : new TimedProcessor(processor, metrics);
   }
 
   /** GET_BROKER_RUNTIME_INFO's table, under Apache RocketMQ's keys and value formats. */
