@@ -88,8 +88,8 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--warmup",
       description =
-          "seconds of load before anything is measured (default: 1 in e2e, 0 otherwise; not"
-              + " counted in --count)")
+          "seconds of load before anything is measured; in drain, seconds after the first message"
+              + " received (default: 1 in e2e, 0 otherwise; not counted in --count)")
   Integer warmupSeconds;
 
   @Option(

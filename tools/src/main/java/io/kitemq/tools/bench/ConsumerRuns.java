@@ -5,12 +5,16 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * The modes with a consumer. Drain: a new group reads the topic from its first offset; the rate is
- * taken between the first and the last message received. E2e: one thread sends asynchronously at a
- * fixed rate, each body starting with
+ * taken between the first and the last message received, or with a warm-up between the first
+ * message received after it and the last (broker and client compile their pull paths during the
+ * first seconds, which the producer modes leave out the same way). E2e: one thread sends
+ * asynchronously at a fixed rate, each body starting with
  *
  * <pre>
  * +----------------------+----------------+---------- ...
@@ -36,6 +40,9 @@ final class ConsumerRuns {
   private final Meter meter;
   private final AtomicLong firstReceive = new AtomicLong();
   private final AtomicLong lastReceive = new AtomicLong();
+  private final AtomicLong measuredFrom = new AtomicLong();
+  private final AtomicReference<CpuWatch> measuredCpu = new AtomicReference<>();
+  private final LongAdder warmedUp = new LongAdder();
 
   ConsumerRuns(BenchSettings settings, BenchClient client, PrintWriter live, Meter meter) {
     this.settings = settings;
@@ -46,12 +53,18 @@ final class ConsumerRuns {
 
   Summary drain() throws Exception {
     String group = "kite-bench-drain-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
-    CpuWatch cpu = CpuWatch.start(settings.brokerPid());
+    long warmupNanos = TimeUnit.SECONDS.toNanos(settings.warmupSeconds());
+    if (warmupNanos > 0) {
+      live.println(
+          "warming up for " + settings.warmupSeconds() + " s after the first message received");
+      live.flush();
+    }
+    CpuWatch wholeRun = CpuWatch.start(settings.brokerPid());
     long start = System.nanoTime();
     long deadline = start + TimeUnit.SECONDS.toNanos(settings.durationSeconds());
     Long count = settings.count();
     try (AutoCloseable consumer =
-        client.consume(group, true, settings.threads(), body -> received())) {
+        client.consume(group, true, settings.threads(), body -> received(warmupNanos))) {
       BenchRun.report(
           live,
           meter,
@@ -64,14 +77,42 @@ final class ConsumerRuns {
           });
     }
     long first = firstReceive.get();
-    long elapsed = first == 0 ? System.nanoTime() - start : lastReceive.get() - first;
-    return meter.summary("drain", settings.client(), Math.max(elapsed, 1)).withCpu(cpu.stop());
+    if (first == 0) {
+      return meter
+          .summary("drain", settings.client(), System.nanoTime() - start)
+          .withCpu(wholeRun.stop());
+    }
+    long from = measuredFrom.get();
+    if (from == 0) {
+      throw new BenchException(
+          "the topic drained within the warm-up: "
+              + warmedUp.sum()
+              + " messages in "
+              + TimeUnit.NANOSECONDS.toMillis(lastReceive.get() - first)
+              + " ms after the first; send more messages or shorten --warmup");
+    }
+    CpuWatch measured = measuredCpu.get();
+    return meter
+        .summary("drain", settings.client(), Math.max(lastReceive.get() - from, 1))
+        .withCpu((measured != null ? measured : wholeRun).stop());
   }
 
-  private void received() {
+  /**
+   * Counts one received message: into the warm-up until {@code warmupNanos} after the first, into
+   * the measured span after; the first message of that span starts its CPU watch.
+   */
+  private void received(long warmupNanos) {
     long now = System.nanoTime();
     firstReceive.compareAndSet(0, now);
     lastReceive.set(now);
+    long first = firstReceive.get();
+    if (warmupNanos > 0 && now - first < warmupNanos) {
+      warmedUp.increment();
+      return;
+    }
+    if (measuredFrom.get() == 0 && measuredFrom.compareAndSet(0, now) && warmupNanos > 0) {
+      measuredCpu.set(CpuWatch.start(settings.brokerPid()));
+    }
     meter.successUntimed(1);
   }
 

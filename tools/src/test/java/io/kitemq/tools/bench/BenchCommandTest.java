@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,6 +122,44 @@ class BenchCommandTest {
     Summary s = bench("drain", "BenchDrain", "--count", "1000", "--threads", "4");
     assertThat(s.count()).isEqualTo(stored("BenchDrain")).isEqualTo(1000);
     assertThat(s.msgPerSec()).isPositive();
+  }
+
+  @Test
+  void drainWarmUpLeavesOutWhatArrivedInItsFirstSeconds() throws Exception {
+    bench("batch", "BenchDrainWarm", "--count", "200", "--batch", "50");
+    CompletableFuture<Summary> trickle =
+        CompletableFuture.supplyAsync(
+            () -> benchUnchecked("sync", "BenchDrainWarm", "--rate", "100", "--duration", "5"));
+    Summary s =
+        bench("drain", "BenchDrainWarm", "--warmup", "2", "--duration", "6", "--threads", "2");
+    assertThat(trickle.get(1, TimeUnit.MINUTES).errors()).isZero();
+    // The 200 stored before the drain arrive at once, within the warm-up; the trickle goes on.
+    assertThat(s.count()).isPositive().isLessThan(stored("BenchDrainWarm") - 200);
+    assertThat(s.errors()).isZero();
+  }
+
+  @Test
+  void drainThatEndsWithinItsWarmUpSaysSo() throws Exception {
+    bench("batch", "BenchDrainShort", "--count", "100", "--batch", "50");
+    StringWriter err = new StringWriter();
+    CommandLine cl = new CommandLine(new BenchCommand());
+    cl.setErr(new PrintWriter(err));
+    cl.setOut(new PrintWriter(new StringWriter()));
+    int status =
+        cl.execute(
+            "drain",
+            "--topic",
+            "BenchDrainShort",
+            "--warmup",
+            "30",
+            "--duration",
+            "60",
+            "--namesrv",
+            namesrv);
+    assertThat(status).isEqualTo(1);
+    assertThat(err.toString())
+        .contains("the topic drained within the warm-up: 100 messages in")
+        .contains("shorten --warmup");
   }
 
   @Test
@@ -233,6 +272,14 @@ class BenchCommandTest {
     cl.execute(args.toArray(String[]::new));
     assertThat(out.toString().lines().count()).as("stdout: %s, stderr: %s", out, err).isEqualTo(1);
     return Json.read(out.toString().strip());
+  }
+
+  private static Summary benchUnchecked(String mode, String topic, String... more) {
+    try {
+      return bench(mode, topic, more);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static long stored(String topic) throws Exception {
