@@ -335,6 +335,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         h.properties() != null
             && SendProperties.scan(h.properties().getBytes(StandardCharsets.UTF_8)).noFlushWait();
     List<AppendRequest> requests = new ArrayList<>(entries.size());
+    byte[] topicBytes = t.topic.getBytes(StandardCharsets.UTF_8);
     long bodyBytes = 0;
     try {
       for (BatchMessageCodec.Entry e : entries) {
@@ -349,7 +350,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         int bodyFrom = e.bodyPosition();
         RecordDraft draft =
             RecordDraft.builder()
-                .topic(t.topic)
+                .topicBytes(topicBytes)
                 .queueId(t.queueId)
                 .flag(e.flag())
                 .sysFlag(h.sysFlag())
