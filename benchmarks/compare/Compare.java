@@ -209,7 +209,10 @@ public final class Compare {
           fillForDrain(row.topic(), dir, node);
         }
         List<String> args = new ArrayList<>(row.args());
-        args.addAll(List.of("--topic", row.topic(), "--duration", "" + seconds));
+        // A drain's duration bounds how long it may take to pass its warm-up and read; --quick's
+        // 3 s would end the second drain inside its warm-up.
+        int duration = row.args().get(0).equals("drain") ? Math.max(seconds, 10) : seconds;
+        args.addAll(List.of("--topic", row.topic(), "--duration", "" + duration));
         if (!args.contains("--warmup")) {
           args.addAll(List.of("--warmup", "" + warmup));
         }
@@ -230,7 +233,8 @@ public final class Compare {
    * second drain outlasts its warm-up.
    */
   private void fillForDrain(String topic, Path dir, Node node) throws Exception {
-    int count = quick ? 300_000 : 1_500_000;
+    // Enough that the second drain outlasts its warm-up even at 400 k msg/s.
+    int count = quick ? 1_000_000 : 1_500_000;
     Map<String, Double> s =
         bench(
             List.of(
@@ -238,9 +242,15 @@ public final class Compare {
                 "600"),
             dir,
             node);
-    if (s.get("errors") > 0) {
+    Double errors = s.get("errors");
+    if (errors == null || errors > 0) {
       throw new IllegalStateException(
-          "filling " + topic + " for the drain: " + s.get("errors") + " sends failed");
+          "filling "
+              + topic
+              + " for the drains: "
+              + (errors == null ? "no summary" : errors.longValue() + " sends failed")
+              + "; see "
+              + dir.resolve("bench.err"));
     }
   }
 

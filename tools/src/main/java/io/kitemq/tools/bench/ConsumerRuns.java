@@ -85,11 +85,12 @@ final class ConsumerRuns {
     long from = measuredFrom.get();
     if (from == 0) {
       throw new BenchException(
-          "the topic drained within the warm-up: "
+          "the drain ended within its warm-up: "
               + warmedUp.sum()
-              + " messages in "
+              + " messages received in the "
               + TimeUnit.NANOSECONDS.toMillis(lastReceive.get() - first)
-              + " ms after the first; send more messages or shorten --warmup");
+              + " ms after the first; store more messages, lengthen --duration or shorten"
+              + " --warmup");
     }
     CpuWatch measured = measuredCpu.get();
     return meter

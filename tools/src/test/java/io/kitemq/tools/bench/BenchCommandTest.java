@@ -158,7 +158,7 @@ class BenchCommandTest {
             namesrv);
     assertThat(status).isEqualTo(1);
     assertThat(err.toString())
-        .contains("the topic drained within the warm-up: 100 messages in")
+        .contains("the drain ended within its warm-up: 100 messages received in the")
         .contains("shorten --warmup");
   }
 
