@@ -205,13 +205,14 @@ public final class Compare {
     try {
       record(broker, "time to ready, start to first send (ms)", node.readyMillis);
       for (Row row : throughputRows()) {
-        if (row.args().get(0).equals("drain") && filled.add(row.topic())) {
+        boolean drain = row.args().get(0).equals("drain");
+        if (drain && filled.add(row.topic())) {
           fillForDrain(row.topic(), dir, node);
         }
         List<String> args = new ArrayList<>(row.args());
         // A drain's duration bounds how long it may take to pass its warm-up and read; --quick's
         // 3 s would end the second drain inside its warm-up.
-        int duration = row.args().get(0).equals("drain") ? Math.max(seconds, 10) : seconds;
+        int duration = drain ? Math.max(seconds, 10) : seconds;
         args.addAll(List.of("--topic", row.topic(), "--duration", "" + duration));
         if (!args.contains("--warmup")) {
           args.addAll(List.of("--warmup", "" + warmup));
