@@ -216,7 +216,7 @@ public final class DefaultMessageStore implements MessageStore {
       if (!r.topic().equals(head.topic()) || r.queueId() != head.queueId()) {
         return AppendStatus.MESSAGE_ILLEGAL;
       }
-      if (r.draft().body().length > config.maxMessageSize() || r.draft().encodedSize() > room) {
+      if (r.draft().bodyLength() > config.maxMessageSize() || r.draft().encodedSize() > room) {
         return AppendStatus.MESSAGE_ILLEGAL;
       }
     }

@@ -30,7 +30,6 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -54,6 +53,8 @@ public final class SendMessageProcessor implements RequestProcessor {
   private final TransactionalMessageService transactions;
   private final UniqueIdGenerator ids = UniqueIdGenerator.getDefault();
 
+  private static final byte PROPERTY_SEPARATOR = (byte) MessageConst.PROPERTY_SEPARATOR;
+
   /** The stamps {@link #completed} adds, the same for every message: encoded once. */
   private static final byte[] REGION_PAIR =
       MessageProperties.pair(MessageConst.PROPERTY_MSG_REGION, REGION_ID);
@@ -61,6 +62,13 @@ public final class SendMessageProcessor implements RequestProcessor {
   private static final byte[] TRACE_PAIR =
       MessageProperties.pair(MessageConst.PROPERTY_TRACE_SWITCH, "true");
   private final byte[] clusterPair;
+
+  /**
+   * The suffix {@link #missingPairs} adds to properties that end with a separator and carry a
+   * UNIQ_KEY (a batch from either client), by which of MSG_REGION, TRACE_ON and CLUSTER are missing
+   * (bits 0, 1, 2): shared rather than built for every inner message.
+   */
+  private final byte[][] stampSuffixes = new byte[8][];
 
   public SendMessageProcessor(
       BrokerContext ctx,
@@ -71,6 +79,16 @@ public final class SendMessageProcessor implements RequestProcessor {
     this.transactions = transactions;
     this.clusterPair =
         MessageProperties.pair(MessageConst.PROPERTY_CLUSTER, ctx.config().brokerClusterName());
+    for (int missing = 1; missing < stampSuffixes.length; missing++) {
+      stampSuffixes[missing] =
+          MessageProperties.suffixPairs(
+              new byte[0],
+              0,
+              0,
+              (missing & 1) != 0 ? REGION_PAIR : null,
+              (missing & 2) != 0 ? TRACE_PAIR : null,
+              (missing & 4) != 0 ? clusterPair : null);
+    }
   }
 
   @Override
@@ -314,9 +332,10 @@ public final class SendMessageProcessor implements RequestProcessor {
   }
 
   /**
-   * Each inner message keeps its properties as the producer encoded them (copied from the batch
-   * body, plus CLUSTER and UNIQ_KEY when missing), so no message's properties are decoded into a
-   * map and encoded again; they are scanned once for the values the store indexes.
+   * Each inner message is stored from the request's own bytes: body and properties are ranges of
+   * the batch body, followed by the pairs the broker adds when missing (MSG_REGION, TRACE_ON,
+   * CLUSTER, UNIQ_KEY), so nothing is decoded into a map or copied before the store writes it. The
+   * properties are scanned once for the values the store indexes.
    */
   private CompletableFuture<RemotingCommand> sendBatch(
       Channel channel, SendMessageRequestHeader h, Target t, byte[] body) {
@@ -340,14 +359,13 @@ public final class SendMessageProcessor implements RequestProcessor {
     try {
       for (BatchMessageCodec.Entry e : entries) {
         int propsFrom = e.propertiesPosition();
-        byte[] props = Arrays.copyOfRange(body, propsFrom, propsFrom + e.propertiesLength());
-        SendProperties found = SendProperties.scan(props);
+        int propsTo = propsFrom + e.propertiesLength();
+        SendProperties found = SendProperties.scan(body, propsFrom, propsTo);
         if (parseLevel(found.delayLevel()) > 0) {
           return Responses.done(
               ResponseCode.MESSAGE_ILLEGAL, "a batch message cannot have a delay level");
         }
         String uniq = found.uniqKey() == null ? ids.next() : found.uniqKey();
-        int bodyFrom = e.bodyPosition();
         RecordDraft draft =
             RecordDraft.builder()
                 .topicBytes(topicBytes)
@@ -358,8 +376,12 @@ public final class SendMessageProcessor implements RequestProcessor {
                 .bornHost(born)
                 .storeHost(ctx.storeHost())
                 .reconsumeTimes(reconsumeTimes)
-                .body(Arrays.copyOfRange(body, bodyFrom, bodyFrom + e.bodyLength()))
-                .propertiesBytes(completed(props, found, uniq))
+                .body(body, e.bodyPosition(), e.bodyLength())
+                .propertiesBytes(
+                    body,
+                    propsFrom,
+                    e.propertiesLength(),
+                    missingPairs(body, propsFrom, propsTo, found, uniq))
                 .build();
         AppendRequest req =
             new AppendRequest(
@@ -399,14 +421,29 @@ public final class SendMessageProcessor implements RequestProcessor {
    * UNIQ_KEY ({@code uniq}) — the official broker's set; a new array when something was added.
    */
   private byte[] completed(byte[] props, SendProperties found, String uniq) {
-    return MessageProperties.appendPairs(
-        props,
-        found.region() == null ? REGION_PAIR : null,
-        found.traceOn() == null ? TRACE_PAIR : null,
-        found.cluster() == null ? clusterPair : null,
-        found.uniqKey() == null
-            ? MessageProperties.pair(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX, uniq)
-            : null);
+    return MessageProperties.appendPairs(props, addedPairs(found, uniq));
+  }
+
+  /** What {@link #completed} would add after the properties in {@code props[from, to)}, or null. */
+  private byte[] missingPairs(byte[] props, int from, int to, SendProperties found, String uniq) {
+    if (found.uniqKey() != null && (to == from || props[to - 1] == PROPERTY_SEPARATOR)) {
+      return stampSuffixes[
+          (found.region() == null ? 1 : 0)
+              | (found.traceOn() == null ? 2 : 0)
+              | (found.cluster() == null ? 4 : 0)];
+    }
+    return MessageProperties.suffixPairs(props, from, to, addedPairs(found, uniq));
+  }
+
+  private byte[][] addedPairs(SendProperties found, String uniq) {
+    return new byte[][] {
+      found.region() == null ? REGION_PAIR : null,
+      found.traceOn() == null ? TRACE_PAIR : null,
+      found.cluster() == null ? clusterPair : null,
+      found.uniqKey() == null
+          ? MessageProperties.pair(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX, uniq)
+          : null
+    };
   }
 
   private static int parseLevel(String value) {

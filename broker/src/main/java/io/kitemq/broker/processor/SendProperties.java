@@ -35,6 +35,11 @@ record SendProperties(
 
   /** Scans all of {@code props}. */
   static SendProperties scan(byte[] props) {
+    return scan(props, 0, props.length);
+  }
+
+  /** Scans the encoded properties in {@code props[from, limit)}. */
+  static SendProperties scan(byte[] props, int from, int limit) {
     String cluster = null;
     String uniqKey = null;
     String delay = null;
@@ -44,12 +49,19 @@ record SendProperties(
     String region = null;
     String traceOn = null;
     String prepared = null;
-    int limit = props.length;
-    int index = 0;
+    int index = from;
     while (index < limit) {
-      int end = indexOf(props, PS, index, limit);
-      int sep = indexOf(props, NV, index, end);
-      if (sep > index && sep < end - 1) {
+      // The name is read up to its separator, the value up to the pair's end: each byte once.
+      int sep = index;
+      while (sep < limit && props[sep] != NV && props[sep] != PS) {
+        sep++;
+      }
+      if (sep == limit || props[sep] == PS) {
+        index = sep + 1;
+        continue;
+      }
+      int end = indexOf(props, PS, sep + 1, limit);
+      if (sep > index && end > sep + 1) {
         int nameLength = sep - index;
         if (is(props, index, nameLength, TAGS)) {
           tags = value(props, sep, end);

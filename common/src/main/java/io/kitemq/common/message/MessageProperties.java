@@ -5,6 +5,7 @@ import static io.kitemq.common.message.MessageConst.PROPERTY_SEPARATOR;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -242,6 +243,22 @@ public final class MessageProperties {
    * message's properties once instead of once a property.
    */
   public static byte[] appendPairs(byte[] encoded, byte[]... pairs) {
+    byte[] suffix = suffixPairs(encoded, 0, encoded.length, pairs);
+    if (suffix == null) {
+      return encoded;
+    }
+    byte[] out = Arrays.copyOf(encoded, encoded.length + suffix.length);
+    System.arraycopy(suffix, 0, out, encoded.length, suffix.length);
+    return out;
+  }
+
+  /**
+   * What {@link #appendPairs} would add after the encoded properties in {@code encoded[from, to)}:
+   * the missing trailing separator if needed, then the pairs that are not null; null when every
+   * pair is null. Lets a record store a range of a request's bytes followed by this suffix instead
+   * of a copy of both.
+   */
+  public static byte[] suffixPairs(byte[] encoded, int from, int to, byte[]... pairs) {
     int added = 0;
     for (byte[] p : pairs) {
       if (p != null) {
@@ -249,14 +266,13 @@ public final class MessageProperties {
       }
     }
     if (added == 0) {
-      return encoded;
+      return null;
     }
-    boolean needSep = encoded.length > 0 && encoded[encoded.length - 1] != PS;
-    int pos = encoded.length + (needSep ? 1 : 0);
+    boolean needSep = to > from && encoded[to - 1] != PS;
+    int pos = needSep ? 1 : 0;
     byte[] out = new byte[pos + added];
-    System.arraycopy(encoded, 0, out, 0, encoded.length);
     if (needSep) {
-      out[encoded.length] = PS;
+      out[0] = PS;
     }
     for (byte[] p : pairs) {
       if (p != null) {

@@ -4,6 +4,7 @@ import io.kitemq.common.util.Crc;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,10 @@ import java.util.Objects;
  * <p>The host-family bits of SYSFLAG are set from the actual addresses, so they cannot disagree
  * with the bytes written. The record version is V1 unless the topic is longer than 127 bytes (or V2
  * is asked for).
+ *
+ * <p>Body and properties may be ranges of a larger array (the inner messages of a batch request are
+ * stored straight from its body), and the properties may carry a suffix of pairs the broker adds;
+ * the encoder writes the range then the suffix, so nothing is copied before the store's own write.
  *
  * <p>Immutable once built, provided the caller does not modify the arrays it handed over (body,
  * topic and properties bytes are held, not copied). Thread-safe to share.
@@ -34,14 +39,29 @@ public final class RecordDraft {
   private final int reconsumeTimes;
   private final long preparedTransactionOffset;
   private final byte[] body;
+  private final int bodyOffset;
+  private final int bodyLength;
   private final int bodyCrc;
   private final byte[] properties;
+  private final int propertiesOffset;
+  private final int propertiesRangeLength;
+  private final byte[] propertiesSuffix;
   private final int encodedSize;
+
+  private static final byte[] NONE = new byte[0];
 
   private RecordDraft(Builder b) {
     this.topic = Objects.requireNonNull(b.topic, "topic");
     this.body = Objects.requireNonNull(b.body, "body");
-    this.properties = b.properties == null ? new byte[0] : b.properties;
+    this.bodyOffset = b.bodyOffset;
+    this.bodyLength = b.bodyLength < 0 ? body.length : b.bodyLength;
+    Objects.checkFromIndexSize(bodyOffset, bodyLength, body.length);
+    this.properties = b.properties == null ? NONE : b.properties;
+    this.propertiesOffset = b.propertiesOffset;
+    this.propertiesRangeLength = b.propertiesLength < 0 ? properties.length : b.propertiesLength;
+    Objects.checkFromIndexSize(propertiesOffset, propertiesRangeLength, properties.length);
+    this.propertiesSuffix = b.propertiesSuffix == null ? NONE : b.propertiesSuffix;
+    int propertiesLength = propertiesRangeLength + propertiesSuffix.length;
     this.bornIp = addressBytes(b.bornHost, "bornHost");
     this.bornPort = b.bornHost.getPort();
     this.storeIp = addressBytes(b.storeHost, "storeHost");
@@ -57,9 +77,9 @@ public final class RecordDraft {
               + version.maxTopicLength()
               + ")");
     }
-    if (properties.length > Short.MAX_VALUE) {
+    if (propertiesLength > Short.MAX_VALUE) {
       throw new IllegalArgumentException(
-          "properties of " + properties.length + " bytes exceed the 32767-byte limit");
+          "properties of " + propertiesLength + " bytes exceed the 32767-byte limit");
     }
     this.sysFlag =
         MessageSysFlag.withHostFlags(b.sysFlag, bornIp.length == 16, storeIp.length == 16);
@@ -68,10 +88,10 @@ public final class RecordDraft {
     this.bornTimestamp = b.bornTimestamp;
     this.reconsumeTimes = b.reconsumeTimes;
     this.preparedTransactionOffset = b.preparedTransactionOffset;
-    this.bodyCrc = b.bodyCrc != null ? b.bodyCrc : Crc.crc32(body);
+    this.bodyCrc = b.bodyCrc != null ? b.bodyCrc : Crc.crc32(body, bodyOffset, bodyLength);
     long size =
         StoredMessageLayout.recordSize(
-            sysFlag, version, body.length, topic.length, properties.length);
+            sysFlag, version, bodyLength, topic.length, propertiesLength);
     if (size > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("record of " + size + " bytes is too large");
     }
@@ -150,18 +170,68 @@ public final class RecordDraft {
     return preparedTransactionOffset;
   }
 
-  /** The body as stored (the held array, do not modify). */
+  /**
+   * The body as stored: the held array (do not modify) when the draft holds a whole array, a copy
+   * of the range otherwise.
+   */
   public byte[] body() {
-    return body;
+    return bodyOffset == 0 && bodyLength == body.length
+        ? body
+        : Arrays.copyOfRange(body, bodyOffset, bodyOffset + bodyLength);
+  }
+
+  /** BODY LENGTH as stored. */
+  public int bodyLength() {
+    return bodyLength;
   }
 
   public int bodyCrc() {
     return bodyCrc;
   }
 
-  /** Encoded properties bytes (the held array, do not modify). */
+  /**
+   * Encoded properties as stored: the held array (do not modify) when the draft holds a whole array
+   * and no suffix, a new array otherwise.
+   */
   public byte[] propertiesBytes() {
+    if (propertiesOffset == 0
+        && propertiesRangeLength == properties.length
+        && propertiesSuffix.length == 0) {
+      return properties;
+    }
+    byte[] out = new byte[propertiesRangeLength + propertiesSuffix.length];
+    System.arraycopy(properties, propertiesOffset, out, 0, propertiesRangeLength);
+    System.arraycopy(propertiesSuffix, 0, out, propertiesRangeLength, propertiesSuffix.length);
+    return out;
+  }
+
+  /** PROPERTIES LENGTH as stored (range plus suffix). */
+  public int propertiesLength() {
+    return propertiesRangeLength + propertiesSuffix.length;
+  }
+
+  byte[] bodyArray() {
+    return body;
+  }
+
+  int bodyOffset() {
+    return bodyOffset;
+  }
+
+  byte[] propertiesArray() {
     return properties;
+  }
+
+  int propertiesOffset() {
+    return propertiesOffset;
+  }
+
+  int propertiesRangeLength() {
+    return propertiesRangeLength;
+  }
+
+  byte[] propertiesSuffix() {
+    return propertiesSuffix;
   }
 
   byte[] bornIp() {
@@ -193,8 +263,13 @@ public final class RecordDraft {
     private int reconsumeTimes;
     private long preparedTransactionOffset;
     private byte[] body;
+    private int bodyOffset;
+    private int bodyLength = -1;
     private Integer bodyCrc;
     private byte[] properties;
+    private int propertiesOffset;
+    private int propertiesLength = -1;
+    private byte[] propertiesSuffix;
 
     private Builder() {}
 
@@ -258,7 +333,17 @@ public final class RecordDraft {
 
     /** The body as it is to be stored (already compressed if SYSFLAG says so), held not copied. */
     public Builder body(byte[] body) {
-      this.body = body;
+      return body(body, 0, -1);
+    }
+
+    /**
+     * The body as {@code length} bytes of {@code array} from {@code offset}, held not copied; a
+     * negative length means the whole array.
+     */
+    public Builder body(byte[] array, int offset, int length) {
+      this.body = array;
+      this.bodyOffset = offset;
+      this.bodyLength = length;
       return this;
     }
 
@@ -270,7 +355,19 @@ public final class RecordDraft {
 
     /** Properties already encoded as by {@link MessageProperties#encodeToBytes}, held. */
     public Builder propertiesBytes(byte[] encodedProperties) {
-      this.properties = encodedProperties;
+      return propertiesBytes(encodedProperties, 0, -1, null);
+    }
+
+    /**
+     * Properties stored as {@code length} bytes of {@code array} from {@code offset} followed by
+     * {@code suffix} (more encoded pairs, separator included; null for none), all held not copied.
+     * A negative length means the whole array.
+     */
+    public Builder propertiesBytes(byte[] array, int offset, int length, byte[] suffix) {
+      this.properties = array;
+      this.propertiesOffset = offset;
+      this.propertiesLength = length;
+      this.propertiesSuffix = suffix;
       return this;
     }
 

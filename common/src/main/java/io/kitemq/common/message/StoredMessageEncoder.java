@@ -32,9 +32,7 @@ public final class StoredMessageEncoder {
       long storeTimestamp) {
     int size = draft.encodedSize();
     checkRoom(dst, size);
-    byte[] body = draft.body();
     byte[] topic = draft.topicBytes();
-    byte[] properties = draft.propertiesBytes();
     dst.putInt(size)
         .putInt(draft.version().magicCode())
         .putInt(draft.bodyCrc())
@@ -51,14 +49,17 @@ public final class StoredMessageEncoder {
         .putInt(draft.storePort())
         .putInt(draft.reconsumeTimes())
         .putLong(draft.preparedTransactionOffset())
-        .putInt(body.length)
-        .put(body);
+        .putInt(draft.bodyLength())
+        .put(draft.bodyArray(), draft.bodyOffset(), draft.bodyLength());
     if (draft.version() == MessageVersion.V1) {
       dst.put((byte) topic.length);
     } else {
       dst.putShort((short) topic.length);
     }
-    dst.put(topic).putShort((short) properties.length).put(properties);
+    dst.put(topic)
+        .putShort((short) draft.propertiesLength())
+        .put(draft.propertiesArray(), draft.propertiesOffset(), draft.propertiesRangeLength())
+        .put(draft.propertiesSuffix());
     return size;
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,24 @@ class MessagePropertiesTest {
     assertThat(MessageProperties.appendPairs(unterminated, null, null)).isSameAs(unterminated);
     assertThatThrownBy(() -> MessageProperties.pair("K", "a" + PS))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aSuffixAfterARangeEqualsAppendingToACopyOfTheRange() {
+    byte[] region = MessageProperties.pair("MSG_REGION", "DefaultRegion");
+    for (String props : new String[] {"", "TAGS" + NV + "a", "K" + NV + "v" + PS}) {
+      byte[] inside = ("<<" + props + ">>").getBytes(StandardCharsets.UTF_8);
+      int from = 2;
+      int to = inside.length - 2;
+      byte[] suffix = MessageProperties.suffixPairs(inside, from, to, null, region);
+      byte[] expected =
+          MessageProperties.appendPairs(Arrays.copyOfRange(inside, from, to), null, region);
+      byte[] joined = new byte[to - from + suffix.length];
+      System.arraycopy(inside, from, joined, 0, to - from);
+      System.arraycopy(suffix, 0, joined, to - from, suffix.length);
+      assertThat(joined).as(props).isEqualTo(expected);
+      assertThat(MessageProperties.suffixPairs(inside, from, to, null, null)).isNull();
+    }
   }
 
   @Test

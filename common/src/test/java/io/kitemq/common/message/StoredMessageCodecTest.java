@@ -53,6 +53,44 @@ class StoredMessageCodecTest {
   }
 
   @Test
+  void aDraftOfRangesAndASuffixEncodesTheSameRecord() {
+    // Body "hi" and properties "a=b" inside a larger request-like array, the properties' last
+    // bytes handed over as a suffix, as a batch's inner message is stored.
+    byte[] request = "..hi..a\u0001b\u0002..".getBytes(StandardCharsets.UTF_8);
+    RecordDraft draft =
+        RecordDraft.builder()
+            .topic("T")
+            .queueId(1)
+            .bornTimestamp(GoldenRecord.BORN_TIMESTAMP)
+            .bornHost(GoldenRecord.bornHost())
+            .storeHost(GoldenRecord.storeHost())
+            .body(request, 2, 2)
+            .propertiesBytes(request, 6, 2, "b\u0002".getBytes(StandardCharsets.UTF_8))
+            .build();
+    assertThat(draft.encodedSize()).isEqualTo(98);
+    assertThat(draft.bodyLength()).isEqualTo(2);
+    assertThat(draft.body()).isEqualTo("hi".getBytes(StandardCharsets.UTF_8));
+    assertThat(draft.propertiesBytes()).isEqualTo(GoldenRecord.draft().propertiesBytes());
+    ByteBuffer heap = ByteBuffer.allocate(98);
+    StoredMessageEncoder.encode(heap, draft, 5, 4096, GoldenRecord.STORE_TIMESTAMP);
+    assertThat(heap.array()).isEqualTo(GoldenRecord.bytes());
+  }
+
+  @Test
+  void rangesOutsideTheirArrayAreRefused() {
+    byte[] bytes = new byte[4];
+    RecordDraft.Builder base =
+        RecordDraft.builder()
+            .topic("T")
+            .bornHost(GoldenRecord.bornHost())
+            .storeHost(GoldenRecord.storeHost());
+    assertThatThrownBy(() -> base.body(bytes, 3, 2).build())
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> base.body(bytes).propertiesBytes(bytes, -1, 2, null).build())
+        .isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
   void refusesABufferTooSmallWithoutWritingAnything() {
     ByteBuffer small = ByteBuffer.allocate(97);
     assertThatThrownBy(

@@ -67,7 +67,8 @@ public final class BrokerMetrics implements BrokerMetricsListener {
     messageSize =
         Histogram.builder()
             .name("rocketmq_message_size")
-            .help("Incoming messages size, body bytes (a batch counts its mean size per message)")
+            .help(
+                "Incoming messages size, body bytes (a batch is one observation of its mean size)")
             .labelNames("topic", "message_type", "is_system")
             .classicOnly()
             .classicUpperBounds(MESSAGE_SIZE_BUCKETS)
@@ -163,10 +164,9 @@ public final class BrokerMetrics implements BrokerMetricsListener {
     }
     in.messages().inc(messages);
     in.bytes().inc(bytes);
-    double mean = messages <= 1 ? bytes : (double) bytes / messages;
-    for (int i = 0; i < messages; i++) {
-      in.size().observe(mean);
-    }
+    // One observation per stored request, a batch observing its mean, as the official broker
+    // records it; one per inner message cost 2.7 % of the broker's CPU under batch load.
+    in.size().observe(messages <= 1 ? bytes : (double) bytes / messages);
   }
 
   private In newIn(String topic, boolean delayed) {

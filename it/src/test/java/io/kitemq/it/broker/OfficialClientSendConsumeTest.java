@@ -162,6 +162,44 @@ class OfficialClientSendConsumeTest {
   }
 
   @Test
+  void aBatchsMessagesKeepTheirOwnPropertiesAndGainTheBrokersStamps() throws Exception {
+    String topic = "BatchProps";
+    List<Message> batch = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Message m =
+          new Message(topic, "Tag" + i, "key-" + i, ("b-" + i).getBytes(StandardCharsets.UTF_8));
+      m.putUserProperty("colour", "c-" + i);
+      batch.add(m);
+    }
+    SendResult sent = producer.send(batch);
+    assertThat(sent.getSendStatus()).isEqualTo(SendStatus.SEND_OK);
+    List<String> clientIds = List.of(sent.getMsgId().split(","));
+    assertThat(clientIds).hasSize(5);
+
+    Map<String, MessageExt> received = new ConcurrentHashMap<>();
+    DefaultMQPushConsumer c = consumer("g-batch-props", topic, "*");
+    c.registerMessageListener(
+        (MessageListenerConcurrently)
+            (msgs, context) -> {
+              msgs.forEach(m -> received.put(new String(m.getBody(), StandardCharsets.UTF_8), m));
+              return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+            });
+    c.start();
+    await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 5);
+    for (int i = 0; i < 5; i++) {
+      MessageExt m = received.get("b-" + i);
+      assertThat(m.getTags()).isEqualTo("Tag" + i);
+      assertThat(m.getKeys()).isEqualTo("key-" + i);
+      assertThat(m.getUserProperty("colour")).isEqualTo("c-" + i);
+      assertThat(m.getMsgId()).isEqualTo(clientIds.get(i));
+      assertThat(m.getProperty("CLUSTER")).isEqualTo(KiteCluster.CLUSTER);
+      assertThat(m.getProperty("MSG_REGION")).isNotEmpty();
+      assertThat(m.getProperty("TRACE_ON")).isEqualTo("true");
+    }
+    assertThat(received.values().stream().map(MessageExt::getQueueOffset).distinct()).hasSize(5);
+  }
+
+  @Test
   void twoClusteringConsumersShareTheQueuesAndSeeEachMessageOnce() throws Exception {
     String topic = "Shared";
     producer.send(msg(topic, "warm-up"));
