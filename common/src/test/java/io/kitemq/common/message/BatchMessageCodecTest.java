@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kitemq.common.util.Hex;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -99,5 +102,46 @@ class BatchMessageCodecTest {
       assertThatThrownBy(() -> BatchMessageCodec.decode(truncated))
           .isInstanceOf(MessageDecodeException.class);
     }
+  }
+
+  @Test
+  void eachEntrysPropertiesAreTheMessagesOwnEncodingWhateverTheirSize() {
+    Random random = new Random(7);
+    for (int round = 0; round < 200; round++) {
+      List<Message> messages = new ArrayList<>();
+      for (int i = 0, n = 1 + random.nextInt(20); i < n; i++) {
+        byte[] body = new byte[random.nextInt(round % 10 == 0 ? 5000 : 200)];
+        random.nextBytes(body);
+        Message m = new Message("T", body);
+        m.setFlag(random.nextInt());
+        for (int p = 0, pairs = random.nextInt(12); p < pairs; p++) {
+          String value = random.nextBoolean() ? "v" + p : "ü€𝄞-" + "x".repeat(random.nextInt(300));
+          m.putUserProperty("k" + p + (random.nextBoolean() ? "" : "ñ"), value);
+        }
+        messages.add(m);
+      }
+      byte[] body = BatchMessageCodec.encode(messages);
+      List<BatchMessageCodec.Entry> entries = BatchMessageCodec.scan(ByteBuffer.wrap(body));
+      assertThat(entries).hasSize(messages.size());
+      for (int i = 0; i < messages.size(); i++) {
+        BatchMessageCodec.Entry e = entries.get(i);
+        Message m = messages.get(i);
+        assertThat(e.flag()).isEqualTo(m.getFlag());
+        int at = e.propertiesPosition();
+        assertThat(Arrays.copyOfRange(body, at, at + e.propertiesLength()))
+            .isEqualTo(MessageProperties.encodeToBytes(m.getProperties()));
+        at = e.bodyPosition();
+        assertThat(Arrays.copyOfRange(body, at, at + e.bodyLength())).isEqualTo(m.getBody());
+      }
+    }
+  }
+
+  @Test
+  void propertiesOver32767BytesAreRefused() {
+    Message m = new Message("T", new byte[1]);
+    m.putUserProperty("big", "é".repeat(16_400));
+    assertThatThrownBy(() -> BatchMessageCodec.encode(List.of(m)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("32767");
   }
 }
