@@ -87,15 +87,33 @@ public final class IndexService {
    * of a concatenation is h(a) * 31^len(b) + h(b).
    */
   static int keyHash(int topicHash, String s, int from, int to) {
-    int h = 0;
-    for (int i = from; i < to; i++) {
-      h = 31 * h + s.charAt(i);
+    int h;
+    if (from == 0 && to == s.length()) {
+      h = s.hashCode(); // a UNIQ_KEY, or KEYS of one key: the JDK's loop, no char-at-a-time reads
+    } else {
+      h = 0;
+      for (int i = from; i < to; i++) {
+        h = 31 * h + s.charAt(i);
+      }
     }
     int len = to - from;
     return topicHash * pow31(len + 1) + '#' * pow31(len) + h;
   }
 
+  /** 31^n for the key lengths seen in practice (a UNIQ_KEY is 32 characters). */
+  private static final int[] POW31 = new int[129];
+
+  static {
+    POW31[0] = 1;
+    for (int i = 1; i < POW31.length; i++) {
+      POW31[i] = POW31[i - 1] * 31;
+    }
+  }
+
   private static int pow31(int n) {
+    if (n < POW31.length) {
+      return POW31[n];
+    }
     int result = 1;
     int base = 31;
     while (n > 0) {

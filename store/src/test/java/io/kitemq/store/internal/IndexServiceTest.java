@@ -59,6 +59,10 @@ class IndexServiceTest {
       String padded = "x " + key + " y";
       assertThat(IndexService.keyHash(topic.hashCode(), padded, 2, 2 + key.length()))
           .isEqualTo((topic + "#" + key).hashCode());
+      // A whole string, and keys longer than the table of powers of 31.
+      String whole = i % 10 == 0 ? key.repeat(1 + rnd.nextInt(8)) : key;
+      assertThat(IndexService.keyHash(topic.hashCode(), whole, 0, whole.length()))
+          .isEqualTo((topic + "#" + whole).hashCode());
     }
   }
 
