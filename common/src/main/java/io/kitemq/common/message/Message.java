@@ -71,11 +71,6 @@ public class Message {
     return Collections.unmodifiableMap(properties);
   }
 
-  /** The map itself, for the codecs of this package, which only read it. */
-  Map<String, String> propertiesView() {
-    return properties;
-  }
-
   /** Replaces all properties with a copy of {@code newProperties} (validated like a put). */
   public void setProperties(Map<String, String> newProperties) {
     LinkedHashMap<String, String> copy = new LinkedHashMap<>();
