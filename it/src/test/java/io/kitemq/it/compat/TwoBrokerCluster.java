@@ -88,6 +88,11 @@ final class TwoBrokerCluster implements AutoCloseable {
     c.put("maxHashSlotNum", "10000");
     c.put("maxIndexNum", "40000");
     c.put("registerNameServerPeriod", "1000");
+    // The tests read every acknowledged message back: a host disk past the default 75 % / 85 %
+    // would have housekeeping delete the oldest 8 MiB segments under them.
+    c.put("diskMaxUsedSpaceRatio", "95");
+    c.put("diskSpaceWarningLevelRatio", "0.98");
+    c.put("diskSpaceCleanForciblyRatio", "0.97");
     c.putAll(extra);
     return c;
   }
