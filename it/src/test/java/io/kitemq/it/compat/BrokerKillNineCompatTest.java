@@ -95,6 +95,7 @@ class BrokerKillNineCompatTest {
     c.put("flushDiskType", "SYNC_FLUSH");
     c.put("flushConsumerOffsetInterval", Integer.toString(FLUSH_INTERVAL));
     c.put("registerNameServerPeriod", "1000");
+    TwoBrokerCluster.keepSegmentsOnABusyDisk(c);
     return c;
   }
 

@@ -75,6 +75,17 @@ final class TwoBrokerCluster implements AutoCloseable {
     return a;
   }
 
+  /**
+   * Disk ratios high enough that housekeeping deletes no segment under a test that reads every
+   * acknowledged message back: with the defaults (75 % / 85 %) a busy host disk would have it
+   * delete the oldest small segments mid-test.
+   */
+  static void keepSegmentsOnABusyDisk(Map<String, String> conf) {
+    conf.put("diskMaxUsedSpaceRatio", "95");
+    conf.put("diskSpaceWarningLevelRatio", "0.98");
+    conf.put("diskSpaceCleanForciblyRatio", "0.97");
+  }
+
   private Map<String, String> conf(String name, int port) {
     Map<String, String> c = new LinkedHashMap<>();
     c.put("brokerClusterName", cluster);
@@ -88,11 +99,7 @@ final class TwoBrokerCluster implements AutoCloseable {
     c.put("maxHashSlotNum", "10000");
     c.put("maxIndexNum", "40000");
     c.put("registerNameServerPeriod", "1000");
-    // The tests read every acknowledged message back: a host disk past the default 75 % / 85 %
-    // would have housekeeping delete the oldest 8 MiB segments under them.
-    c.put("diskMaxUsedSpaceRatio", "95");
-    c.put("diskSpaceWarningLevelRatio", "0.98");
-    c.put("diskSpaceCleanForciblyRatio", "0.97");
+    keepSegmentsOnABusyDisk(c);
     c.putAll(extra);
     return c;
   }
