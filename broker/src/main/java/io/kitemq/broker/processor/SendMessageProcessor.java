@@ -53,8 +53,6 @@ public final class SendMessageProcessor implements RequestProcessor {
   private final TransactionalMessageService transactions;
   private final UniqueIdGenerator ids = UniqueIdGenerator.getDefault();
 
-  private static final byte PROPERTY_SEPARATOR = (byte) MessageConst.PROPERTY_SEPARATOR;
-
   /** The stamps {@link #completed} adds, the same for every message: encoded once. */
   private static final byte[] REGION_PAIR =
       MessageProperties.pair(MessageConst.PROPERTY_MSG_REGION, REGION_ID);
@@ -426,7 +424,7 @@ public final class SendMessageProcessor implements RequestProcessor {
 
   /** What {@link #completed} would add after the properties in {@code props[from, to)}, or null. */
   private byte[] missingPairs(byte[] props, int from, int to, SendProperties found, String uniq) {
-    if (found.uniqKey() != null && (to == from || props[to - 1] == PROPERTY_SEPARATOR)) {
+    if (found.uniqKey() != null && MessageProperties.isTerminated(props, from, to)) {
       return stampSuffixes[
           (found.region() == null ? 1 : 0)
               | (found.traceOn() == null ? 2 : 0)

@@ -253,6 +253,14 @@ public final class MessageProperties {
   }
 
   /**
+   * True when the encoded properties in {@code encoded[from, to)} are empty or end with a pair
+   * separator, so that more pairs can follow as they are.
+   */
+  public static boolean isTerminated(byte[] encoded, int from, int to) {
+    return to == from || encoded[to - 1] == PS;
+  }
+
+  /**
    * What {@link #appendPairs} would add after the encoded properties in {@code encoded[from, to)}:
    * the missing trailing separator if needed, then the pairs that are not null; null when every
    * pair is null. Lets a record store a range of a request's bytes followed by this suffix instead
@@ -268,7 +276,7 @@ public final class MessageProperties {
     if (added == 0) {
       return null;
     }
-    boolean needSep = to > from && encoded[to - 1] != PS;
+    boolean needSep = !isTerminated(encoded, from, to);
     int pos = needSep ? 1 : 0;
     byte[] out = new byte[pos + added];
     if (needSep) {

@@ -28,6 +28,16 @@ public final class IndexService {
   private static final DateTimeFormatter NAME =
       DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneId.systemDefault());
 
+  /** 31^n for the key lengths seen in practice (a UNIQ_KEY is 32 characters). */
+  private static final int[] POW31 = new int[129];
+
+  static {
+    POW31[0] = 1;
+    for (int i = 1; i < POW31.length; i++) {
+      POW31[i] = POW31[i - 1] * 31;
+    }
+  }
+
   private final Path dir;
   private final int slotNum;
   private final int indexNum;
@@ -98,16 +108,6 @@ public final class IndexService {
     }
     int len = to - from;
     return topicHash * pow31(len + 1) + '#' * pow31(len) + h;
-  }
-
-  /** 31^n for the key lengths seen in practice (a UNIQ_KEY is 32 characters). */
-  private static final int[] POW31 = new int[129];
-
-  static {
-    POW31[0] = 1;
-    for (int i = 1; i < POW31.length; i++) {
-      POW31[i] = POW31[i - 1] * 31;
-    }
   }
 
   private static int pow31(int n) {
