@@ -22,6 +22,14 @@ public interface OffsetStore {
   /** Persists the in-memory offsets of {@code queues}. */
   void persist(Collection<MessageQueue> queues);
 
+  /**
+   * Persists as {@link #persist} does and returns once the store has applied the offsets, or could
+   * not: used when closing, so that whoever reads the offsets next reads these.
+   */
+  default void persistAndWait(Collection<MessageQueue> queues) throws InterruptedException {
+    persist(queues);
+  }
+
   /** Forgets {@code queue} (after persisting it). */
   void remove(MessageQueue queue);
 }

@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -70,7 +71,11 @@ public final class PushConsumerCore implements ConsumerMember {
     this.instance = instance;
     this.calls = new ConsumerCalls(instance);
     int n = THREADS.incrementAndGet();
-    this.thread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "kite-consumer-" + n));
+    ScheduledThreadPoolExecutor single =
+        new ScheduledThreadPoolExecutor(1, r -> daemon(r, "kite-consumer-" + n));
+    // close() lets the task in progress finish but drops pulls and retries scheduled for later.
+    single.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    this.thread = single;
     var pool =
         Executors.newFixedThreadPool(
             config.consumeThreads(), r -> daemon(r, "kite-consume-" + n + "-" + THREADS.get()));
@@ -410,13 +415,22 @@ public final class PushConsumerCore implements ConsumerMember {
     stats.stop();
     pullLoop.stop();
     dispatcher.shutdown();
-    thread.shutdownNow();
+    // Not interrupted: a LOCK_BATCH_MQ in flight must be answered before the unlocks below are
+    // sent. The official broker serves both on a pool of threads, so an unlock sent while the lock
+    // is unanswered may be applied first, leaving the queue locked by this closed member for the
+    // lock's lifetime (60 s).
+    thread.shutdown();
     try {
-      thread.awaitTermination(5, TimeUnit.SECONDS);
+      if (!thread.awaitTermination(
+          instance.requestTimeoutMillis() + 2_000, TimeUnit.MILLISECONDS)) {
+        thread.shutdownNow();
+        thread.awaitTermination(1, TimeUnit.SECONDS);
+      }
+      offsets.persistAndWait(owned.keySet());
     } catch (InterruptedException e) {
+      thread.shutdownNow();
       Thread.currentThread().interrupt();
     }
-    offsets.persist(owned.keySet());
     if (config.isOrderly() && config.model() == MessageModel.CLUSTERING) {
       Map<String, Set<MessageQueue>> byBroker = new HashMap<>();
       Set<MessageQueue> locked = new java.util.HashSet<>(owned.keySet());

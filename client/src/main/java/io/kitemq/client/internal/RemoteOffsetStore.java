@@ -10,9 +10,15 @@ import io.kitemq.remoting.protocol.ResponseCode;
 import io.kitemq.remoting.protocol.header.QueryConsumerOffsetRequestHeader;
 import io.kitemq.remoting.protocol.header.QueryConsumerOffsetResponseHeader;
 import io.kitemq.remoting.protocol.header.UpdateConsumerOffsetRequestHeader;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,6 +99,49 @@ public final class RemoteOffsetStore implements OffsetStore {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
+      }
+    }
+  }
+
+  /**
+   * Sends the updates as requests rather than oneway and waits for every answer, up to the request
+   * timeout. A oneway update may be applied after the next member's offset query: the official
+   * broker serves both on a pool of threads, so a member started right after this one's close could
+   * read an older offset and consume a queue's messages again.
+   */
+  @Override
+  public void persistAndWait(Collection<MessageQueue> queues) throws InterruptedException {
+    List<CompletableFuture<RemotingCommand>> answers = new ArrayList<>();
+    List<String> addrs = new ArrayList<>();
+    for (MessageQueue q : queues) {
+      Long offset = offsets.get(q);
+      String addr = instance.masterAddr(q.brokerName());
+      if (offset == null || addr == null) {
+        continue;
+      }
+      RemotingCommand request =
+          RemotingCommand.createRequest(
+              RequestCode.UPDATE_CONSUMER_OFFSET,
+              new UpdateConsumerOffsetRequestHeader(group, q.topic(), q.queueId(), offset));
+      answers.add(instance.remoting().invokeAsync(addr, request, instance.requestTimeoutMillis()));
+      addrs.add(addr);
+    }
+    long deadline =
+        System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(instance.requestTimeoutMillis());
+    for (int i = 0; i < answers.size(); i++) {
+      try {
+        long left = Math.max(0, deadline - System.nanoTime());
+        RemotingCommand response = answers.get(i).get(left, TimeUnit.NANOSECONDS);
+        if (response.code() != ResponseCode.SUCCESS.code()) {
+          LOG.warn(
+              "offset update of {} refused by {}: {} {}",
+              group,
+              addrs.get(i),
+              response.code(),
+              response.remark());
+        }
+      } catch (ExecutionException | TimeoutException e) {
+        LOG.warn("offset update of {} to {} failed: {}", group, addrs.get(i), e.toString());
       }
     }
   }
