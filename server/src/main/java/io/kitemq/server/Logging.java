@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * logs/standalone.log}) and directory ({@code kite.log.dir}, default {@code logs}) are system
  * properties that {@code logback.xml} reads; {@code --log-level} then sets the root level. The
  * configuration itself is {@code config/logback.xml} of the distribution ({@code bin/kite} points
- * {@code logback.configurationFile} at it), else the copy in the jar.
+ * {@code logback.configurationFile} at it; {@link StockLogConfigurator} applies it in code while it
+ * is the shipped file), else the copy in the jar.
  */
 final class Logging {
 
