@@ -3,6 +3,7 @@ package io.kitemq.it.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.kitemq.client.admin.AdminClient;
 import io.kitemq.client.consumer.ConsumeStatus;
 import io.kitemq.client.consumer.OrderlyStatus;
 import io.kitemq.client.consumer.PushConsumer;
@@ -11,6 +12,7 @@ import io.kitemq.client.producer.SelectMessageQueueByHash;
 import io.kitemq.common.message.Message;
 import io.kitemq.common.message.MessageExt;
 import io.kitemq.common.message.MessageQueue;
+import io.kitemq.remoting.protocol.body.ConsumeStats;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -214,6 +216,31 @@ class ConsumerGroupTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> second.containsAll(batch2));
       }
       assertThat(second).doesNotContainAnyElementsOf(batch1);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("clusters")
+  void closeReturnsOnceTheBrokerHoldsEveryConsumedOffset(TestCluster cluster) throws Exception {
+    String topic = Clients.unique("CloseCommit");
+    String group = Clients.unique("cg");
+    Set<String> sent = new HashSet<>();
+    Set<String> seen = ConcurrentHashMap.newKeySet();
+    try (Producer producer = Clients.producer(cluster, Clients.unique("pg"))) {
+      send(producer, topic, 40, sent);
+    }
+    try (PushConsumer c = member(cluster, group, topic, seen)) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> seen.containsAll(sent));
+    }
+    // Read once, right after close returned: no polling, the commit must already be there.
+    try (AdminClient admin =
+        AdminClient.builder().clientOptions(Clients.options(cluster)).build()) {
+      Map<MessageQueue, ConsumeStats.OffsetWrapper> stats = admin.consumeStats(group, topic);
+      assertThat(stats).isNotEmpty();
+      assertThat(stats.values().stream().mapToLong(ConsumeStats.OffsetWrapper::brokerOffset).sum())
+          .isEqualTo(40);
+      stats.forEach(
+          (q, o) -> assertThat(o.consumerOffset()).as("%s", q).isEqualTo(o.brokerOffset()));
     }
   }
 }
