@@ -82,20 +82,15 @@ public final class RemoteOffsetStore implements OffsetStore {
   @Override
   public void persist(Collection<MessageQueue> queues) {
     for (MessageQueue q : queues) {
-      Long offset = offsets.get(q);
-      String addr = instance.masterAddr(q.brokerName());
-      if (offset == null || addr == null) {
+      Update u = update(q);
+      if (u == null) {
         continue;
       }
-      RemotingCommand request =
-          RemotingCommand.createRequest(
-              RequestCode.UPDATE_CONSUMER_OFFSET,
-              new UpdateConsumerOffsetRequestHeader(group, q.topic(), q.queueId(), offset));
-      request.markOneway();
+      u.request().markOneway();
       try {
-        instance.remoting().invokeOneway(addr, request, instance.requestTimeoutMillis());
+        instance.remoting().invokeOneway(u.addr(), u.request(), instance.requestTimeoutMillis());
       } catch (RemotingException e) {
-        LOG.debug("offset update to {} failed: {}", addr, e.getMessage());
+        LOG.debug("offset update to {} failed: {}", u.addr(), e.getMessage());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -114,17 +109,14 @@ public final class RemoteOffsetStore implements OffsetStore {
     List<CompletableFuture<RemotingCommand>> answers = new ArrayList<>();
     List<String> addrs = new ArrayList<>();
     for (MessageQueue q : queues) {
-      Long offset = offsets.get(q);
-      String addr = instance.masterAddr(q.brokerName());
-      if (offset == null || addr == null) {
-        continue;
+      Update u = update(q);
+      if (u != null) {
+        answers.add(
+            instance
+                .remoting()
+                .invokeAsync(u.addr(), u.request(), instance.requestTimeoutMillis()));
+        addrs.add(u.addr());
       }
-      RemotingCommand request =
-          RemotingCommand.createRequest(
-              RequestCode.UPDATE_CONSUMER_OFFSET,
-              new UpdateConsumerOffsetRequestHeader(group, q.topic(), q.queueId(), offset));
-      answers.add(instance.remoting().invokeAsync(addr, request, instance.requestTimeoutMillis()));
-      addrs.add(addr);
     }
     long deadline =
         System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(instance.requestTimeoutMillis());
@@ -145,6 +137,22 @@ public final class RemoteOffsetStore implements OffsetStore {
       }
     }
   }
+
+  /** An UPDATE_CONSUMER_OFFSET for {@code q} to its master, or null without offset or master. */
+  private Update update(MessageQueue q) {
+    Long offset = offsets.get(q);
+    String addr = instance.masterAddr(q.brokerName());
+    if (offset == null || addr == null) {
+      return null;
+    }
+    return new Update(
+        addr,
+        RemotingCommand.createRequest(
+            RequestCode.UPDATE_CONSUMER_OFFSET,
+            new UpdateConsumerOffsetRequestHeader(group, q.topic(), q.queueId(), offset)));
+  }
+
+  private record Update(String addr, RemotingCommand request) {}
 
   @Override
   public void remove(MessageQueue queue) {
