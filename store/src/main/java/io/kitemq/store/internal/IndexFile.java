@@ -1,5 +1,7 @@
 package io.kitemq.store.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,14 +20,29 @@ import java.util.List;
  * slot = abs(key.hashCode()) % slotNum, with Integer.MIN_VALUE hashing to 0.
  *
  * <p>Threads: one writer (the commit-log writer); readers concurrently. The entry count is
- * published through a volatile field after the entry and slot are written, and readers ignore entry
- * numbers at or past the count they read first.
+ * published through a volatile field (written with release stores, like the end timestamp and
+ * offset: ordered after the entry and slot, without a full fence per key) after the entry and slot
+ * are written, and readers ignore entry numbers at or past the count they read first.
  */
 public final class IndexFile {
 
   static final int HEADER_SIZE = 40;
   static final int SLOT_SIZE = 4;
   static final int ENTRY_SIZE = 20;
+  private static final VarHandle INDEX_COUNT;
+  private static final VarHandle END_TIMESTAMP;
+  private static final VarHandle END_PHY_OFFSET;
+
+  static {
+    MethodHandles.Lookup l = MethodHandles.lookup();
+    try {
+      INDEX_COUNT = l.findVarHandle(IndexFile.class, "indexCount", int.class);
+      END_TIMESTAMP = l.findVarHandle(IndexFile.class, "endTimestamp", long.class);
+      END_PHY_OFFSET = l.findVarHandle(IndexFile.class, "endPhyOffset", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private final MappedFile file;
   private final int slotNum;
@@ -136,9 +153,9 @@ public final class IndexFile {
     b.putLong(8, storeTimestamp);
     b.putLong(24, phyOffset);
     b.putInt(36, count + 1);
-    endTimestamp = storeTimestamp;
-    endPhyOffset = phyOffset;
-    indexCount = count + 1;
+    END_TIMESTAMP.setRelease(this, storeTimestamp);
+    END_PHY_OFFSET.setRelease(this, phyOffset);
+    INDEX_COUNT.setRelease(this, count + 1);
     return true;
   }
 
