@@ -176,9 +176,7 @@ public final class ProducerCore {
   }
 
   private static void assignUniqueId(Message m) {
-    if (m.getUniqueId() == null) {
-      m.setUniqueId(UniqueIdGenerator.getDefault().next());
-    }
+    UniqueIdGenerator.getDefault().assignIfAbsent(m);
   }
 
   private SendResult sendWithRetries(

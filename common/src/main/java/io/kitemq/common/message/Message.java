@@ -260,6 +260,11 @@ public class Message {
     putProperty(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX, uniqueId);
   }
 
+  /** Sets the unique id without the separator check: for ids a {@link UniqueIdGenerator} made. */
+  void setGeneratedUniqueId(String uniqueId) {
+    properties.put(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX, uniqueId);
+  }
+
   private long longProperty(String name) {
     String v = properties.get(name);
     if (v == null) {

@@ -73,6 +73,16 @@ public final class UniqueIdGenerator {
     return DEFAULT;
   }
 
+  /**
+   * Gives {@code m} a new id unless it already has one. The id is hex, so unlike {@link
+   * Message#setUniqueId(String)} nothing is scanned for separators.
+   */
+  public void assignIfAbsent(Message m) {
+    if (m.getUniqueId() == null) {
+      m.setGeneratedUniqueId(next());
+    }
+  }
+
   /** A new id. */
   public String next() {
     long now = System.currentTimeMillis();

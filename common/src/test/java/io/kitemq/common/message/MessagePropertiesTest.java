@@ -176,4 +176,52 @@ class MessagePropertiesTest {
     assertThat(MessageProperties.decode(ByteBuffer.wrap(b), 0, b.length))
         .isEqualTo(MessageProperties.decode(s));
   }
+
+  @Test
+  void encodeToBytesFindsASeparatorAtEveryPositionOfNameAndValue() {
+    for (char sep :
+        new char[] {MessageConst.NAME_VALUE_SEPARATOR, MessageConst.PROPERTY_SEPARATOR}) {
+      for (int len = 1; len <= 25; len++) {
+        for (int at = 0; at < len; at++) {
+          char[] chars = new char[len];
+          Arrays.fill(chars, 'k');
+          chars[at] = sep;
+          String bad = new String(chars);
+          assertThatThrownBy(() -> MessageProperties.encodeToBytes(Map.of("name", bad)))
+              .as("value of %d chars, separator %d at %d", len, (int) sep, at)
+              .isInstanceOf(IllegalArgumentException.class);
+          assertThatThrownBy(() -> MessageProperties.encodeToBytes(Map.of(bad, "value")))
+              .as("name of %d chars, separator %d at %d", len, (int) sep, at)
+              .isInstanceOf(IllegalArgumentException.class);
+        }
+      }
+    }
+  }
+
+  @Test
+  void encodeToBytesKeepsBytesNextToTheSeparatorsAndMultiByteCharacters() {
+    // 0x00, 0x03, 0x7f, 0x81 (inside \u0101 and \u0201 in UTF-8) and \u0102 sit next to the
+    // separators
+    // in value or bit pattern; none of them is one.
+    String value = "\u0000\u0003\u007f\u0101\u0201\u0102-uniq-0123456789abcdef\u0000\u0003";
+    for (int len = 1; len <= value.length(); len++) {
+      String v = value.substring(0, len);
+      byte[] encoded = MessageProperties.encodeToBytes(Map.of("n", v));
+      assertThat(new String(encoded, StandardCharsets.UTF_8)).isEqualTo("n\u0001" + v + "\u0002");
+    }
+  }
+
+  @Test
+  void aGeneratedUniqueIdIsSetOnceAndKeptAfterwards() {
+    Message m = new Message("T", new byte[] {1});
+    UniqueIdGenerator.getDefault().assignIfAbsent(m);
+    String first = m.getUniqueId();
+    assertThat(first).matches("[0-9A-F]+");
+    UniqueIdGenerator.getDefault().assignIfAbsent(m);
+    assertThat(m.getUniqueId()).isEqualTo(first);
+    Message own = new Message("T", new byte[] {1});
+    own.setUniqueId("mine");
+    UniqueIdGenerator.getDefault().assignIfAbsent(own);
+    assertThat(own.getUniqueId()).isEqualTo("mine");
+  }
 }
