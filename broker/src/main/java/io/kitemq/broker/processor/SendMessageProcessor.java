@@ -61,13 +61,6 @@ public final class SendMessageProcessor implements RequestProcessor {
       MessageProperties.pair(MessageConst.PROPERTY_TRACE_SWITCH, "true");
   private final byte[] clusterPair;
 
-  /**
-   * The suffix {@link #missingPairs} adds to properties that end with a separator and carry a
-   * UNIQ_KEY (a batch from either client), by which of MSG_REGION, TRACE_ON and CLUSTER are missing
-   * (bits 0, 1, 2): shared rather than built for every inner message.
-   */
-  private final byte[][] stampSuffixes = new byte[8][];
-
   public SendMessageProcessor(
       BrokerContext ctx,
       ScheduleMessageService schedule,
@@ -77,16 +70,6 @@ public final class SendMessageProcessor implements RequestProcessor {
     this.transactions = transactions;
     this.clusterPair =
         MessageProperties.pair(MessageConst.PROPERTY_CLUSTER, ctx.config().brokerClusterName());
-    for (int missing = 1; missing < stampSuffixes.length; missing++) {
-      stampSuffixes[missing] =
-          MessageProperties.suffixPairs(
-              new byte[0],
-              0,
-              0,
-              (missing & 1) != 0 ? REGION_PAIR : null,
-              (missing & 2) != 0 ? TRACE_PAIR : null,
-              (missing & 4) != 0 ? clusterPair : null);
-    }
   }
 
   @Override
@@ -379,7 +362,7 @@ public final class SendMessageProcessor implements RequestProcessor {
                     body,
                     propsFrom,
                     e.propertiesLength(),
-                    missingPairs(body, propsFrom, propsTo, found, uniq))
+                    found.uniqKey() == null ? uniqKeySuffix(body, propsFrom, propsTo, uniq) : null)
                 .build();
         AppendRequest req =
             new AppendRequest(
@@ -422,15 +405,17 @@ public final class SendMessageProcessor implements RequestProcessor {
     return MessageProperties.appendPairs(props, addedPairs(found, uniq));
   }
 
-  /** What {@link #completed} would add after the properties in {@code props[from, to)}, or null. */
-  private byte[] missingPairs(byte[] props, int from, int to, SendProperties found, String uniq) {
-    if (found.uniqKey() != null && MessageProperties.isTerminated(props, from, to)) {
-      return stampSuffixes[
-          (found.region() == null ? 1 : 0)
-              | (found.traceOn() == null ? 2 : 0)
-              | (found.cluster() == null ? 4 : 0)];
-    }
-    return MessageProperties.suffixPairs(props, from, to, addedPairs(found, uniq));
+  /**
+   * A batch entry is stored with the properties its producer gave it, as the official broker does
+   * (no CLUSTER, MSG_REGION or TRACE_ON stamps: those go on single messages only); only an entry
+   * without a UNIQ_KEY gets one, so that every stored message has an id.
+   */
+  private static byte[] uniqKeySuffix(byte[] props, int from, int to, String uniq) {
+    return MessageProperties.suffixPairs(
+        props,
+        from,
+        to,
+        MessageProperties.pair(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX, uniq));
   }
 
   private byte[][] addedPairs(SendProperties found, String uniq) {

@@ -162,7 +162,7 @@ class OfficialClientSendConsumeTest {
   }
 
   @Test
-  void aBatchsMessagesKeepTheirOwnPropertiesAndGainTheBrokersStamps() throws Exception {
+  void aBatchsMessagesKeepExactlyTheirOwnProperties() throws Exception {
     String topic = "BatchProps";
     List<Message> batch = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
@@ -192,9 +192,11 @@ class OfficialClientSendConsumeTest {
       assertThat(m.getKeys()).isEqualTo("key-" + i);
       assertThat(m.getUserProperty("colour")).isEqualTo("c-" + i);
       assertThat(m.getMsgId()).isEqualTo(clientIds.get(i));
-      assertThat(m.getProperty("CLUSTER")).isEqualTo(KiteCluster.CLUSTER);
-      assertThat(m.getProperty("MSG_REGION")).isNotEmpty();
-      assertThat(m.getProperty("TRACE_ON")).isEqualTo("true");
+      // Apache RocketMQ 5.5.0 stores a batch entry's properties as sent: the broker's stamps go on
+      // single messages only, and a consumer decodes no more than the producer wrote.
+      assertThat(m.getProperties())
+          .doesNotContainKeys("CLUSTER", "MSG_REGION", "TRACE_ON")
+          .containsKeys("UNIQ_KEY", "TAGS", "KEYS", "colour");
     }
     assertThat(received.values().stream().map(MessageExt::getQueueOffset).distinct()).hasSize(5);
   }
