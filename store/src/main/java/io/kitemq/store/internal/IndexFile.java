@@ -19,10 +19,10 @@ import java.util.List;
  *
  * slot = abs(key.hashCode()) % slotNum, with Integer.MIN_VALUE hashing to 0.
  *
- * <p>Threads: one writer (the commit-log writer); readers concurrently. The entry count is
- * published through a volatile field (written with release stores, like the end timestamp and
- * offset: ordered after the entry and slot, without a full fence per key) after the entry and slot
- * are written, and readers ignore entry numbers at or past the count they read first.
+ * <p>Threads: one writer (the commit-log writer); readers concurrently. The entry count, end
+ * timestamp and end offset are volatile fields the writer sets with release stores once the entry
+ * and slot are written (ordered after them, without a full fence per key); readers ignore entry
+ * numbers at or past the count they read first.
  */
 public final class IndexFile {
 
