@@ -216,7 +216,7 @@ public final class SendMessageProcessor implements RequestProcessor {
     String topic = t.topic;
     int queueId = t.queueId;
     SendProperties found = SendProperties.scan(props);
-    String uniq = found.uniqKey() == null ? ids.next() : found.uniqKey();
+    String uniq = found.hasUniqKey() ? found.uniqKey() : ids.next();
     props = completed(props, found, uniq);
     if (!t.toDlq && isPrepared(found, h.sysFlag())) {
       return prepare(channel, h, t, body, props, uniq);
@@ -346,7 +346,8 @@ public final class SendMessageProcessor implements RequestProcessor {
           return Responses.done(
               ResponseCode.MESSAGE_ILLEGAL, "a batch message cannot have a delay level");
         }
-        String uniq = found.uniqKey() == null ? ids.next() : found.uniqKey();
+        boolean ownId = found.hasUniqKey();
+        String uniq = ownId ? found.uniqKey() : ids.next();
         RecordDraft draft =
             RecordDraft.builder()
                 .topicBytes(topicBytes)
@@ -362,7 +363,7 @@ public final class SendMessageProcessor implements RequestProcessor {
                     body,
                     propsFrom,
                     e.propertiesLength(),
-                    found.uniqKey() == null ? uniqKeySuffix(body, propsFrom, propsTo, uniq) : null)
+                    ownId ? null : uniqKeySuffix(body, propsFrom, propsTo, uniq))
                 .build();
         AppendRequest req =
             new AppendRequest(
@@ -420,12 +421,12 @@ public final class SendMessageProcessor implements RequestProcessor {
 
   private byte[][] addedPairs(SendProperties found, String uniq) {
     return new byte[][] {
-      found.region() == null ? REGION_PAIR : null,
-      found.traceOn() == null ? TRACE_PAIR : null,
-      found.cluster() == null ? clusterPair : null,
-      found.uniqKey() == null
-          ? MessageProperties.pair(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX, uniq)
-          : null
+      found.hasRegion() ? null : REGION_PAIR,
+      found.hasTraceOn() ? null : TRACE_PAIR,
+      found.hasCluster() ? null : clusterPair,
+      found.hasUniqKey()
+          ? null
+          : MessageProperties.pair(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX, uniq)
     };
   }
 

@@ -25,6 +25,9 @@ class SendPropertiesTest {
           "TAG",
           "KEYSX",
           MessageConst.PROPERTY_WAIT_STORE_MSG_OK,
+          MessageConst.PROPERTY_MSG_REGION,
+          MessageConst.PROPERTY_TRACE_SWITCH,
+          MessageConst.PROPERTY_TRANSACTION_PREPARED,
           "WAITS",
           "");
 
@@ -42,6 +45,12 @@ class SendPropertiesTest {
       assertThat(found.keys()).isEqualTo(find(props, MessageConst.PROPERTY_KEYS));
       assertThat(found.waitStoreMsgOk())
           .isEqualTo(find(props, MessageConst.PROPERTY_WAIT_STORE_MSG_OK));
+      assertThat(found.region()).isEqualTo(find(props, MessageConst.PROPERTY_MSG_REGION));
+      assertThat(found.traceOn()).isEqualTo(find(props, MessageConst.PROPERTY_TRACE_SWITCH));
+      assertThat(found.transactionPrepared())
+          .isEqualTo(find(props, MessageConst.PROPERTY_TRANSACTION_PREPARED));
+      assertThat(found.hasUniqKey()).isEqualTo(found.uniqKey() != null);
+      assertThat(found.noFlushWait()).isEqualTo("false".equals(found.waitStoreMsgOk()));
     }
   }
 
@@ -51,18 +60,33 @@ class SendPropertiesTest {
         "KEYS\u0001order-1 order-2\u0002TAGS\u0001TagA\u0002UNIQ_KEY\u0001AC11000100002A9F\u0002WAIT\u0001true\u0002"
             .getBytes(StandardCharsets.UTF_8);
     SendProperties found = SendProperties.scan(props);
-    assertThat(found)
-        .isEqualTo(
-            new SendProperties(
-                null,
-                "AC11000100002A9F",
-                null,
-                "TagA",
-                "order-1 order-2",
-                "true",
-                null,
-                null,
-                null));
+    assertThat(found.cluster()).isNull();
+    assertThat(found.hasCluster()).isFalse();
+    assertThat(found.uniqKey()).isEqualTo("AC11000100002A9F");
+    assertThat(found.hasUniqKey()).isTrue();
+    assertThat(found.delayLevel()).isNull();
+    assertThat(found.tags()).isEqualTo("TagA");
+    assertThat(found.keys()).isEqualTo("order-1 order-2");
+    assertThat(found.waitStoreMsgOk()).isEqualTo("true");
+    assertThat(found.noFlushWait()).isFalse();
+    assertThat(found.region()).isNull();
+    assertThat(found.traceOn()).isNull();
+    assertThat(found.transactionPrepared()).isNull();
+  }
+
+  @Test
+  void waitFalseInTheMiddleOfABatchBodyAsksForNoFlushWait() {
+    byte[] entry =
+        "WAIT\u0001false\u0002MSG_REGION\u0001DefaultRegion\u0002".getBytes(StandardCharsets.UTF_8);
+    byte[] body = new byte[entry.length + 20];
+    System.arraycopy(entry, 0, body, 10, entry.length);
+    SendProperties found = SendProperties.scan(body, 10, 10 + entry.length);
+    assertThat(found.noFlushWait()).isTrue();
+    assertThat(found.region()).isEqualTo("DefaultRegion");
+    assertThat(found.hasRegion()).isTrue();
+    assertThat(SendProperties.scan(body, 10, 18).noFlushWait())
+        .as("the value ends where the range ends: \"fal\"")
+        .isFalse();
   }
 
   private static String find(byte[] props, String name) {
@@ -78,9 +102,13 @@ class SendPropertiesTest {
       if (random.nextInt(10) > 0) {
         sb.append(MessageConst.NAME_VALUE_SEPARATOR);
       }
-      int len = random.nextInt(4);
+      // up to 40 characters, so that separators fall at every place of an eight-byte word
+      int len = random.nextInt(3) == 0 ? random.nextInt(41) : random.nextInt(4);
       for (int c = 0; c < len; c++) {
         sb.append(random.nextInt(5) == 0 ? 'é' : (char) ('a' + random.nextInt(26)));
+      }
+      if (random.nextInt(8) == 0) {
+        sb.append(random.nextBoolean() ? "false" : "true");
       }
       if (i < pairs - 1 || random.nextBoolean()) {
         sb.append(MessageConst.PROPERTY_SEPARATOR);

@@ -3,10 +3,8 @@ package io.kitemq.common.message;
 import static io.kitemq.common.message.MessageConst.NAME_VALUE_SEPARATOR;
 import static io.kitemq.common.message.MessageConst.PROPERTY_SEPARATOR;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import io.kitemq.common.util.ByteSearch;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -30,12 +28,6 @@ public final class MessageProperties {
 
   private static final byte NV = (byte) NAME_VALUE_SEPARATOR;
   private static final byte PS = (byte) PROPERTY_SEPARATOR;
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long LOW_BITS = 0x0101010101010101L;
-  private static final long HIGH_BITS = 0x8080808080808080L;
-  private static final long NV_BYTES = LOW_BITS * NAME_VALUE_SEPARATOR;
-  private static final long PS_BYTES = LOW_BITS * PROPERTY_SEPARATOR;
 
   private MessageProperties() {}
 
@@ -113,26 +105,8 @@ public final class MessageProperties {
   }
 
   private static boolean hasSeparator(byte[] utf8) {
-    // Eight bytes a step: a word holds a 0x01 (0x02) byte when word ^ 0x0101.. (0x0202..) holds a
-    // zero byte. Every property of every message sent passes here.
-    int i = 0;
-    for (; i + Long.BYTES <= utf8.length; i += Long.BYTES) {
-      long w = (long) LONGS.get(utf8, i);
-      if (hasZeroByte(w ^ NV_BYTES) || hasZeroByte(w ^ PS_BYTES)) {
-        return true;
-      }
-    }
-    for (; i < utf8.length; i++) {
-      if (utf8[i] == NV || utf8[i] == PS) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether any of the eight bytes of {@code v} is zero (exact, not only a hint). */
-  private static boolean hasZeroByte(long v) {
-    return ((v - LOW_BITS) & ~v & HIGH_BITS) != 0;
+    // Every property of every message sent passes here: eight bytes a step.
+    return ByteSearch.containsEither(utf8, NV, PS);
   }
 
   /** Parses a properties string; {@code null} or empty gives an empty map. */

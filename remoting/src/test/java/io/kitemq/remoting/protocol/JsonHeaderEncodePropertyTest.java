@@ -53,11 +53,15 @@ class JsonHeaderEncodePropertyTest {
                     .setExtFields(fields));
   }
 
-  /** A long plain string with one character that needs an escape (or none: '/', DEL). */
+  /**
+   * A long plain string with one character that needs an escape (or none: '/', DEL, space,
+   * neighbours of the escaped).
+   */
   private static Arbitrary<String> longWithOneSpecial() {
     return Combinators.combine(
             Arbitraries.strings().alpha().numeric().ofMinLength(64).ofMaxLength(160),
-            Arbitraries.of('"', '\\', '/', '\u0001', '\n', '\u001f', '\u007f'),
+            Arbitraries.of(
+                '"', '\\', '/', '\u0001', '\n', '\u001f', '\u007f', ' ', '!', '#', '[', ']'),
             Arbitraries.integers().between(0, 160))
         .as(
             (s, c, at) -> {
