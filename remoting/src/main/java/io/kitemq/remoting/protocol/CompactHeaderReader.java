@@ -238,22 +238,20 @@ final class CompactHeaderReader {
       return null;
     }
     int start = i;
-    while (i < end) {
-      byte c = b[i];
-      if (c == '"') {
-        String s = new String(b, start, i - start, StandardCharsets.ISO_8859_1);
-        i++;
-        return s;
-      }
-      if (c == '\\') {
-        return escaped(start);
-      }
-      if (c < 0x20) { // also every byte >= 0x80 (negative): non-ASCII goes to the general reader
-        return null;
-      }
-      i++;
+    i = JsonText.plainRunEnd(b, i, end);
+    if (i == end) {
+      return null;
     }
-    return null;
+    byte c = b[i];
+    if (c == '"') {
+      String s = new String(b, start, i - start, StandardCharsets.ISO_8859_1);
+      i++;
+      return s;
+    }
+    if (c == '\\') {
+      return escaped(start);
+    }
+    return null; // a control byte, or non-ASCII: the general reader's
   }
 
   /**

@@ -14,9 +14,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -129,13 +126,6 @@ public final class JsonHeaderCodec {
   private static final class AsciiWriter {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-    private static final VarHandle LONGS =
-        MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long LOW_BITS = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long CONTROL_LIMIT = LOW_BITS * 0x20;
-    private static final long QUOTES = LOW_BITS * '"';
-    private static final long BACKSLASHES = LOW_BITS * '\\';
 
     /** From this length on a string is checked as bytes rather than char by char. */
     private static final int BULK_LENGTH = 64;
@@ -190,7 +180,7 @@ public final class JsonHeaderCodec {
         beyondAscii = true;
         return this;
       }
-      if (needsEscape(ascii)) {
+      if (JsonText.plainRunEnd(ascii, 0, n) < n) {
         return chars(s);
       }
       room(n + 2);
@@ -199,34 +189,6 @@ public final class JsonHeaderCodec {
       len += n;
       buf[len++] = '"';
       return this;
-    }
-
-    /**
-     * Whether ASCII bytes hold a control character, a quote or a backslash, eight bytes a step: a
-     * word has a byte below n (n at most 0x80, every byte ASCII) exactly when {@code (w - n..) &
-     * ~w} has a high bit set, and a byte equal to c when {@code w ^ c..} has a zero byte.
-     */
-    private static boolean needsEscape(byte[] ascii) {
-      int i = 0;
-      for (; i + Long.BYTES <= ascii.length; i += Long.BYTES) {
-        long w = (long) LONGS.get(ascii, i);
-        long quotes = w ^ QUOTES;
-        long backslashes = w ^ BACKSLASHES;
-        long marks =
-            ((w - CONTROL_LIMIT) & ~w)
-                | ((quotes - LOW_BITS) & ~quotes)
-                | ((backslashes - LOW_BITS) & ~backslashes);
-        if ((marks & HIGH_BITS) != 0) {
-          return true;
-        }
-      }
-      for (; i < ascii.length; i++) {
-        byte c = ascii[i];
-        if (c < 0x20 || c == '"' || c == '\\') {
-          return true;
-        }
-      }
-      return false;
     }
 
     private AsciiWriter chars(String s) {
