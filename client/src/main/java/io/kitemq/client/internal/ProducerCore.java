@@ -101,8 +101,8 @@ public final class ProducerCore {
       }
       validateBody(m);
       total += m.getBody().length;
-      assignUniqueId(m);
     }
+    UniqueIdGenerator.getDefault().assignIfAbsent(list);
     if (total > config.maxMessageSize()) {
       throw new ClientException("batch body " + total + " B exceeds maxMessageSize");
     }

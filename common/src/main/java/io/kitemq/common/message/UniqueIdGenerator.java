@@ -9,6 +9,7 @@ import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.util.Calendar;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -83,8 +84,41 @@ public final class UniqueIdGenerator {
     }
   }
 
+  /**
+   * Gives every message of {@code batch} without an id a new one, as {@link
+   * #assignIfAbsent(Message)} does, with one clock read and one counter step for the whole batch:
+   * the ids share their time part and take consecutive counter values. Per message, the clock read
+   * took 3 % of a batching producer's CPU on a machine with a slow clock source.
+   */
+  public void assignIfAbsent(List<? extends Message> batch) {
+    int missing = 0;
+    for (Message m : batch) {
+      if (m.getUniqueId() == null) {
+        missing++;
+      }
+    }
+    if (missing == 0) {
+      return;
+    }
+    char[] id = timedPrefix();
+    int count = counter.getAndAdd(missing);
+    for (Message m : batch) {
+      if (m.getUniqueId() == null) {
+        Hex.writeShort(id, prefix.length + 8, count++);
+        m.setGeneratedUniqueId(new String(id));
+      }
+    }
+  }
+
   /** A new id. */
   public String next() {
+    char[] id = timedPrefix();
+    Hex.writeShort(id, prefix.length + 8, counter.getAndIncrement());
+    return new String(id);
+  }
+
+  /** An id's chars with the fixed and the time part written; the counter's four are left. */
+  private char[] timedPrefix() {
     long now = System.currentTimeMillis();
     MonthWindow w = window;
     if (now >= w.next()) {
@@ -98,8 +132,7 @@ public final class UniqueIdGenerator {
     char[] out = new char[prefix.length + 12];
     System.arraycopy(prefix, 0, out, 0, prefix.length);
     Hex.writeInt(out, prefix.length, diff);
-    Hex.writeShort(out, prefix.length + 8, counter.getAndIncrement());
-    return new String(out);
+    return out;
   }
 
   private synchronized MonthWindow advance(long now) {

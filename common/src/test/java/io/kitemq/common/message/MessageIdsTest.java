@@ -86,6 +86,34 @@ class MessageIdsTest {
   }
 
   @Test
+  void aBatchGetsDistinctIdsOnlyWhereItHadNone() {
+    UniqueIdGenerator gen = new UniqueIdGenerator(new byte[] {10, 0, 0, 1}, 7, 9);
+    java.util.List<Message> batch = new java.util.ArrayList<>();
+    for (int i = 0; i < 70; i++) {
+      Message m = new Message("T", new byte[] {1});
+      if (i == 5) {
+        m.setUniqueId("OWN-ID");
+      }
+      batch.add(m);
+    }
+    long before = System.currentTimeMillis();
+    gen.assignIfAbsent(batch);
+    long after = System.currentTimeMillis();
+    assertThat(batch.get(5).getUniqueId()).isEqualTo("OWN-ID");
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (Message m : batch) {
+      ids.add(m.getUniqueId());
+    }
+    assertThat(ids).hasSize(70);
+    String first = batch.get(0).getUniqueId();
+    assertThat(first).hasSize(32).startsWith("0A000001000700000009");
+    assertThat(UniqueIdGenerator.timestampOf(first, after + 1)).isBetween(before, after);
+    // the counter goes on from where the batch left it
+    int last = Integer.parseInt(batch.get(69).getUniqueId().substring(28), 16);
+    assertThat(Integer.parseInt(gen.next().substring(28), 16)).isEqualTo((last + 1) & 0xFFFF);
+  }
+
+  @Test
   void aTimePartPastNowBelongsToLastMonth() {
     java.util.Calendar cal = java.util.Calendar.getInstance();
     cal.set(2026, java.util.Calendar.MARCH, 1, 0, 0, 0);
