@@ -257,8 +257,12 @@ public final class BrokerController implements AutoCloseable {
       }
     }
     register(RequestCode.END_TRANSACTION, new EndTransactionProcessor(transactions), sendExecutor);
-    // A batch's work (tens of microseconds for 64 messages) dwarfs the hand-off, and on the pool
-    // the I/O thread reads the next batch while this one is stored.
+    // Batches stay on the pool: on the I/O thread they cost the broker 8 to 21 % less CPU a message
+    // (no hand-off, no wake-up of the I/O thread for the answer), but the official client keeps one
+    // connection per broker, so one I/O thread then read, parsed, stored and answered every batch
+    // alone, and throughput was no higher (64 x 128 B, 8 threads, 5 alternating pairs: -5.5 % to
+    // +10.6 %, median -1.5 %). On the pool the I/O thread reads the next batch while two threads
+    // parse theirs; only the append itself is serial.
     register(RequestCode.SEND_BATCH_MESSAGE, send, sendExecutor);
     register(
         RequestCode.CONSUMER_SEND_MSG_BACK,
