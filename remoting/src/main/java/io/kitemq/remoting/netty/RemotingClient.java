@@ -57,6 +57,7 @@ public final class RemotingClient implements AutoCloseable {
             .channel(transports.clientChannel())
             .option(ChannelOption.TCP_NODELAY, true)
             .option(ChannelOption.SO_KEEPALIVE, false)
+            .option(ChannelOption.ALLOCATOR, transports.allocator())
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
             .handler(
                 new ChannelInitializer<SocketChannel>() {

@@ -108,6 +108,7 @@ public final class RemotingServer implements AutoCloseable {
             .option(ChannelOption.SO_REUSEADDR, true)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(ChannelOption.SO_KEEPALIVE, false)
+            .childOption(ChannelOption.ALLOCATOR, transports.allocator())
             .childHandler(
                 new ChannelInitializer<SocketChannel>() {
                   @Override

@@ -1,6 +1,8 @@
 package io.kitemq.remoting.netty.internal;
 
 import io.kitemq.remoting.netty.BoundedExecutors;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -15,9 +17,19 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 
 /**
- * The Netty transport in use: native epoll when requested and available, NIO otherwise. Immutable.
+ * The Netty transport in use: native epoll when requested and available, NIO otherwise; and the
+ * buffer allocator of every channel. Immutable.
  */
 public final class Transports {
+
+  /** Netty's adaptive allocator runs in its low-memory mode at or below this maximum heap. */
+  static final long LOW_MEMORY_HEAP = 512L * 1024 * 1024;
+
+  private static final ByteBufAllocator ALLOCATOR =
+      allocatorFor(
+          Runtime.getRuntime().maxMemory(),
+          System.getProperty("io.netty.allocator.type"),
+          System.getProperty("io.netty.allocator.lowMemory"));
 
   private final boolean epoll;
 
@@ -38,6 +50,24 @@ public final class Transports {
     IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     return new MultiThreadIoEventLoopGroup(
         threads, BoundedExecutors.namedDaemonThreads(namePrefix), factory);
+  }
+
+  /**
+   * The allocator for channels: Netty's default, except in a JVM of 512 MiB of heap or less where
+   * nobody chose one, which gets the pooled allocator. There the default (adaptive) allocator
+   * switches to a low-memory mode that pools nothing above 16.5 KiB and shares one locked heap
+   * between threads: a consumer's reads of 8 to 64 KiB each became a fresh, zeroed direct buffer,
+   * 12 % of its I/O thread, and draining ran 7 to 22 % slower than with the pooled allocator.
+   */
+  public ByteBufAllocator allocator() {
+    return ALLOCATOR;
+  }
+
+  static ByteBufAllocator allocatorFor(long maxHeap, String typeProperty, String lowMemProperty) {
+    if (maxHeap <= LOW_MEMORY_HEAP && typeProperty == null && lowMemProperty == null) {
+      return PooledByteBufAllocator.DEFAULT;
+    }
+    return ByteBufAllocator.DEFAULT;
   }
 
   public Class<? extends ServerChannel> serverChannel() {
