@@ -141,8 +141,9 @@ public final class MessageProperties {
     int limit = offset + length;
     int index = offset;
     while (index < limit) {
-      int end = indexOf(bytes, PS, index, limit);
-      int sep = indexOf(bytes, NV, index, end);
+      // Every message a consumer receives passes here: values (ids, keys) eight bytes a step.
+      int end = ByteSearch.indexOf(bytes, PS, index, limit);
+      int sep = ByteSearch.indexOf(bytes, NV, index, end);
       if (sep > index && sep < end - 1) {
         String name = KnownKeys.lookup(bytes, index, sep - index);
         if (name == null) {
@@ -352,15 +353,6 @@ public final class MessageProperties {
       out[i] = (byte) c;
     }
     return out;
-  }
-
-  private static int indexOf(byte[] bytes, byte b, int from, int limit) {
-    for (int i = from; i < limit; i++) {
-      if (bytes[i] == b) {
-        return i;
-      }
-    }
-    return limit;
   }
 
   private static int indexOf(ByteBuffer buffer, byte b, int from, int limit) {
