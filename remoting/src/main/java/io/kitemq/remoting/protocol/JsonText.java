@@ -1,8 +1,6 @@
 package io.kitemq.remoting.protocol;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import io.kitemq.common.util.ByteSearch;
 
 /**
  * Finds where a run of plain JSON string text ends, eight bytes a step: at a quote, a backslash, a
@@ -12,13 +10,8 @@ import java.nio.ByteOrder;
  */
 final class JsonText {
 
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long LOW_BITS = 0x0101010101010101L;
-  private static final long HIGH_BITS = 0x8080808080808080L;
-  private static final long CONTROL_LIMIT = LOW_BITS * 0x20;
-  private static final long QUOTES = LOW_BITS * '"';
-  private static final long BACKSLASHES = LOW_BITS * '\\';
+  private static final long QUOTES = ByteSearch.repeated((byte) '"');
+  private static final long BACKSLASHES = ByteSearch.repeated((byte) '\\');
 
   private JsonText() {}
 
@@ -29,20 +22,15 @@ final class JsonText {
   static int plainRunEnd(byte[] bytes, int from, int to) {
     int i = from;
     for (; i + Long.BYTES <= to; i += Long.BYTES) {
-      long w = (long) LONGS.get(bytes, i);
-      long quotes = w ^ QUOTES;
-      long backslashes = w ^ BACKSLASHES;
-      // Per byte: high bit set; below 0x20 ((w - 0x20) & ~w); equal to a quote or backslash (a zero
-      // byte after the xor). A borrow can mark a byte only above a truly marked one, so the lowest
-      // mark is a true stop.
+      long w = ByteSearch.word(bytes, i);
+      // The lowest mark of each kind is a true one, so the lowest of them all is a true stop.
       long marks =
-          w
-              | ((w - CONTROL_LIMIT) & ~w)
-              | ((quotes - LOW_BITS) & ~quotes)
-              | ((backslashes - LOW_BITS) & ~backslashes);
-      marks &= HIGH_BITS;
+          ByteSearch.highBytes(w)
+              | ByteSearch.bytesBelow(w, 0x20)
+              | ByteSearch.zeroBytes(w ^ QUOTES)
+              | ByteSearch.zeroBytes(w ^ BACKSLASHES);
       if (marks != 0) {
-        return i + (Long.numberOfTrailingZeros(marks) >>> 3);
+        return i + ByteSearch.firstMarked(marks);
       }
     }
     for (; i < to; i++) {
