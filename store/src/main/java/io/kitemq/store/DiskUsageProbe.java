@@ -21,14 +21,27 @@ public interface DiskUsageProbe {
     return path -> {
       try {
         FileStore store = Files.getFileStore(path);
-        long total = store.getTotalSpace();
-        if (total <= 0) {
-          return 0.0;
-        }
-        return (double) (total - store.getUsableSpace()) / total;
+        return usedRatio(
+            store.getTotalSpace(), store.getUnallocatedSpace(), store.getUsableSpace());
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read disk usage of " + path, e);
       }
     };
+  }
+
+  /**
+   * The used share of the space this process may fill, as {@code df} reports it: used / (used +
+   * usable). Blocks reserved for other users (ext4's root reserve, or a reserve of half the disk)
+   * are neither used nor usable; counting them as used, as total - usable over total does, called a
+   * disk 85 % full that {@code df} shows 62 % full, and retention deleted unconsumed segments.
+   *
+   * @param total bytes of the file system
+   * @param unallocated free bytes, reserved ones included
+   * @param usable free bytes this process may allocate
+   */
+  static double usedRatio(long total, long unallocated, long usable) {
+    long used = Math.max(0, total - unallocated);
+    long room = used + Math.max(0, usable);
+    return room <= 0 ? 0.0 : (double) used / room;
   }
 }

@@ -5,6 +5,7 @@ import io.kitemq.broker.client.ClientChannelInfo;
 import io.kitemq.broker.client.ConsumerGroupInfo;
 import io.kitemq.common.topic.SystemTopics;
 import io.kitemq.store.DefaultMessageStore;
+import io.kitemq.store.DiskUsageProbe;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -132,7 +133,7 @@ final class BrokerGauges {
         .register(registry);
     gauge(
             "kitemq_disk_used_ratio",
-            "Used share of the file system holding the store, 0..1",
+            "Used share of the file system holding the store, 0..1, as df reports it",
             constLabels,
             registry)
         .callback(cb -> cb.call(usedRatio(root)))
@@ -170,8 +171,8 @@ final class BrokerGauges {
     try {
       FileStore fs =
           Files.getFileStore(Files.isDirectory(root) ? root : root.toAbsolutePath().getRoot());
-      long total = fs.getTotalSpace();
-      return total <= 0 ? 0 : 1.0 - (double) fs.getUsableSpace() / total;
+      return DiskUsageProbe.usedRatio(
+          fs.getTotalSpace(), fs.getUnallocatedSpace(), fs.getUsableSpace());
     } catch (IOException e) {
       return Double.NaN;
     }
