@@ -34,6 +34,7 @@ public final class BrokerConfig {
   private final long shortPollingTimeMills;
   private final boolean enablePropertyFilter;
   private final boolean sendOnIoThread;
+  private final boolean pullOnIoThread;
   private final int sendMessageThreadPoolNums;
   private final int sendThreadPoolQueueCapacity;
   private final int pullMessageThreadPoolNums;
@@ -70,6 +71,7 @@ public final class BrokerConfig {
     this.shortPollingTimeMills = longValue(p, "shortPollingTimeMills", 1_000, 1, 60_000);
     this.enablePropertyFilter = bool(p, "enablePropertyFilter", false);
     this.sendOnIoThread = bool(p, "sendOnIoThread", true);
+    this.pullOnIoThread = bool(p, "pullOnIoThread", true);
     this.sendMessageThreadPoolNums = (int) longValue(p, "sendMessageThreadPoolNums", 2, 1, 256);
     this.sendThreadPoolQueueCapacity =
         (int) longValue(p, "sendThreadPoolQueueCapacity", 10_000, 1, 1_000_000);
@@ -256,6 +258,15 @@ public final class BrokerConfig {
     return sendOnIoThread;
   }
 
+  /**
+   * Whether pulls (PULL_MESSAGE, LITE_PULL_MESSAGE) are served on the I/O thread of their
+   * connection rather than handed to the pull pool; pulls woken from long polling always resume on
+   * the pool. KiteMQ's own key, default true.
+   */
+  public boolean pullOnIoThread() {
+    return pullOnIoThread;
+  }
+
   public int sendMessageThreadPoolNums() {
     return sendMessageThreadPoolNums;
   }
@@ -348,6 +359,7 @@ public final class BrokerConfig {
     m.put("shortPollingTimeMills", Long.toString(shortPollingTimeMills));
     m.put("enablePropertyFilter", Boolean.toString(enablePropertyFilter));
     m.put("sendOnIoThread", Boolean.toString(sendOnIoThread));
+    m.put("pullOnIoThread", Boolean.toString(pullOnIoThread));
     m.put("transactionTimeOut", Long.toString(transactionTimeOut));
     m.put("transactionCheckMax", Integer.toString(transactionCheckMax));
     m.put("transactionCheckInterval", Long.toString(transactionCheckInterval));

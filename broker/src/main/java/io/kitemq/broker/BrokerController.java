@@ -270,8 +270,13 @@ public final class BrokerController implements AutoCloseable {
         sendExecutor);
 
     PullMessageProcessor pull = new PullMessageProcessor(context);
-    register(RequestCode.PULL_MESSAGE, pull, pullExecutor);
-    register(RequestCode.LITE_PULL_MESSAGE, pull, pullExecutor);
+    for (int code : new int[] {RequestCode.PULL_MESSAGE, RequestCode.LITE_PULL_MESSAGE}) {
+      if (config.pullOnIoThread()) {
+        server.registerOnIoThread(code, timed(pull));
+      } else {
+        register(code, pull, pullExecutor);
+      }
+    }
     PopService pop = new PopService(context);
     register(RequestCode.POP_MESSAGE, pop.popProcessor(), pullExecutor);
     register(RequestCode.ACK_MESSAGE, pop.ackProcessor(), pullExecutor);

@@ -32,6 +32,8 @@ class BrokerConfigTest {
     assertThat(c.registerNameServerPeriod()).isEqualTo(30_000);
     assertThat(c.flushConsumerOffsetInterval()).isEqualTo(5_000);
     assertThat(c.channelExpiredTimeout()).isEqualTo(120_000);
+    assertThat(c.sendOnIoThread()).isTrue();
+    assertThat(c.pullOnIoThread()).isTrue();
     assertThat(c.namesrvAddrs()).isEmpty();
     assertThat(c.storeConfig().storePathRootDir()).isEqualTo(dir);
   }

@@ -29,6 +29,7 @@ public final class BrokerKeys {
           "shortPollingTimeMills",
           "enablePropertyFilter",
           "sendOnIoThread",
+          "pullOnIoThread",
           "sendMessageThreadPoolNums",
           "sendThreadPoolQueueCapacity",
           "pullMessageThreadPoolNums",
