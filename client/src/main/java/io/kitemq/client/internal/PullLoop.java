@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Long-polling pulls of every owned queue: one asynchronous PULL_MESSAGE in flight per queue, the
  * broker holding it up to 15 s when there is nothing new. Responses are handled on the consumer's
- * own thread: messages are decoded, re-checked against the tag expression, cached and dispatched,
- * and the next pull goes out at once; flow control and errors delay it instead.
+ * own thread: the next pull goes out at once, then messages are decoded, re-checked against the tag
+ * expression, cached and dispatched; flow control and errors delay the next pull instead, and an
+ * undecodable batch sends the queue back to its first offset.
  */
 final class PullLoop {
 
@@ -72,6 +73,11 @@ final class PullLoop {
     if (stopped || pq.isDropped()) {
       return;
     }
+    long rewind = req.rewindOffset;
+    if (rewind >= 0) {
+      req.nextOffset = rewind;
+      req.rewindOffset = -1;
+    }
     if (pq.cachedCount() > config.maxCachedMessagesPerQueue()
         || pq.cachedBytes() > config.maxCachedBytesPerQueue()) {
       pullLater(req, FLOW_CONTROL_DELAY);
@@ -115,7 +121,9 @@ final class PullLoop {
             addr, RemotingCommand.createRequest(RequestCode.PULL_MESSAGE, header), TIMEOUT_MILLIS)
         .whenCompleteAsync(
             (response, error) -> {
-              if (error != null) {
+              if (req.rewindOffset >= 0) {
+                pullLater(req, ERROR_DELAY);
+              } else if (error != null) {
                 LOG.debug("pull of {} from {} failed: {}", req.queue, addr, error.toString());
                 pullLater(req, ERROR_DELAY);
               } else {
@@ -166,6 +174,12 @@ final class PullLoop {
       PullMessageResponseHeader h,
       String addr,
       long begin) {
+    // The next pull goes out before this batch is decoded, so the broker reads it meanwhile. Flow
+    // control then looks at the cache without this batch: at most one batch over the limit.
+    long from = req.nextOffset;
+    req.nextOffset = h.nextBeginOffset();
+    req.suggestedBrokerId = h.suggestWhichBrokerId();
+    pull(req);
     List<MessageExt> messages;
     try {
       byte[] body = response.body();
@@ -173,7 +187,7 @@ final class PullLoop {
           body == null ? List.of() : StoredMessageDecoder.decodeAll(body, BodyMode.DECOMPRESS);
     } catch (MessageDecodeException e) {
       LOG.warn("undecodable pull body from {} for {}: {}", addr, req.queue, e.getMessage());
-      pullLater(req, ERROR_DELAY);
+      req.rewindOffset = from;
       return;
     }
     TagExpression expr = expression(req.queue.topic());
@@ -182,8 +196,6 @@ final class PullLoop {
             ? messages
             : messages.stream().filter(m -> expr.matches(m.getTags())).toList();
     req.stats.pulled(System.currentTimeMillis() - begin, matched.size());
-    req.nextOffset = h.nextBeginOffset();
-    req.suggestedBrokerId = h.suggestWhichBrokerId();
     if (matched.isEmpty()) {
       if (req.processQueue.cachedCount() == 0) {
         offsets.update(req.queue, h.nextBeginOffset());
@@ -192,6 +204,5 @@ final class PullLoop {
       req.processQueue.add(matched);
       dispatcher.dispatch(req, matched);
     }
-    pull(req);
   }
 }

@@ -14,6 +14,12 @@ final class PullRequest {
   volatile long nextOffset;
   volatile long suggestedBrokerId;
 
+  /**
+   * The offset to pull again from, or -1: set when a batch that was already pulled past (the next
+   * pull having gone out before it was decoded) could not be decoded.
+   */
+  volatile long rewindOffset = -1;
+
   PullRequest(MessageQueue queue, ProcessQueue processQueue, long nextOffset, TopicStats stats) {
     this.queue = queue;
     this.processQueue = processQueue;

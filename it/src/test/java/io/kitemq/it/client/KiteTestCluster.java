@@ -83,6 +83,11 @@ public final class KiteTestCluster implements TestCluster {
     }
   }
 
+  /** The broker, for reading its counters. */
+  public BrokerController broker() {
+    return broker;
+  }
+
   @Override
   public String toString() {
     return name();
