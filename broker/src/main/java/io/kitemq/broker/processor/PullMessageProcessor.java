@@ -2,6 +2,7 @@ package io.kitemq.broker.processor;
 
 import io.kitemq.broker.client.ConsumerGroupInfo;
 import io.kitemq.broker.filter.ExpressionTypes;
+import io.kitemq.broker.filter.SqlFilter;
 import io.kitemq.broker.filter.SqlFilterCache;
 import io.kitemq.broker.filter.TagFilter;
 import io.kitemq.broker.longpolling.HeldPull;
@@ -36,7 +37,8 @@ import java.util.concurrent.TimeUnit;
  *       and the queue's bounds.
  * </ul>
  *
- * Thread-safe; resumed pulls run on the pull executor.
+ * Thread-safe. Runs where the pull was dispatched (the I/O thread by default); resumed pulls and
+ * SQL92 pulls caught on an I/O thread continue on the pull executor.
  */
 public final class PullMessageProcessor implements RequestProcessor {
 
@@ -83,6 +85,12 @@ public final class PullMessageProcessor implements RequestProcessor {
       return;
     }
     MessageFilter filter = (MessageFilter) f;
+    if (filter instanceof SqlFilter && channel.eventLoop().inEventLoop()) {
+      // A SQL92 pull may decode the properties of up to 800 records it skips: that goes to the
+      // pool rather than hold up every other request on this I/O thread.
+      onPool(() -> execute(channel, h, first, allowSuspend, deadlineNanos, out), out);
+      return;
+    }
     if (first && (h.sysFlag() & FLAG_COMMIT_OFFSET) != 0 && h.commitOffset() >= 0) {
       ctx.offsets().commit(h.consumerGroup(), h.topic(), h.queueId(), h.commitOffset());
     }
@@ -159,12 +167,17 @@ public final class PullMessageProcessor implements RequestProcessor {
       out.complete(null);
       return;
     }
+    onPool(() -> execute(channel, h, false, mayWaitAgain, deadlineNanos, out), out);
+  }
+
+  /** Runs {@code step} on the pull pool; a failure or a full pool completes {@code out}. */
+  private void onPool(Runnable step, CompletableFuture<RemotingCommand> out) {
     try {
       ctx.pullExecutor()
           .execute(
               () -> {
                 try {
-                  execute(channel, h, false, mayWaitAgain, deadlineNanos, out);
+                  step.run();
                 } catch (RuntimeException e) {
                   out.completeExceptionally(e);
                 }
