@@ -260,8 +260,8 @@ public final class BrokerConfig {
 
   /**
    * Whether pulls (PULL_MESSAGE, LITE_PULL_MESSAGE) are served on the I/O thread of their
-   * connection rather than handed to the pull pool; pulls woken from long polling always resume on
-   * the pool. KiteMQ's own key, default true.
+   * connection rather than handed to the pull pool; pulls woken from long polling and SQL92 pulls
+   * continue on the pool either way. KiteMQ's own key, default true.
    */
   public boolean pullOnIoThread() {
     return pullOnIoThread;
